@@ -1,0 +1,18 @@
+/** Process entry of `saldo`: real stdio and files around `runCli`. */
+import { readFile } from 'node:fs/promises';
+import { runCli } from './run';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+void runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin,
+  readFile: (path) => readFile(path, 'utf8'),
+}).then((code) => {
+  process.exitCode = code;
+});

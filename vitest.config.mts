@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+// `.ci/run` sets SALDO_TEST_REPORT to count the tests from vitest's JSON report.
+const report = process.env.SALDO_TEST_REPORT;
+
+// One project per runtime; test/ mirrors the source tree.
+export default defineConfig({
+  test: {
+    reporters: report ? ['default', 'json'] : ['default'],
+    ...(report ? { outputFile: { json: report } } : {}),
+    projects: [
+      {
+        test: { name: 'shared', include: ['test/shared/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        test: { name: 'electron', include: ['test/electron/**/*.test.ts'], environment: 'node' },
+      },
+    ],
+  },
+});
