@@ -22,7 +22,7 @@ export interface DecimalTextNumber {
   readonly value: string;
 }
 
-function isDecimalTextNumber(value: unknown): value is DecimalTextNumber {
+export function isDecimalTextNumber(value: unknown): value is DecimalTextNumber {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -80,6 +80,19 @@ function parseGeneralDecimal(text: string): Micros | undefined {
   }
   if (micros >= LIMIT) return undefined;
   return sign === '-' ? -micros : micros;
+}
+
+/**
+ * Whether a decimal text is a whole number, read exactly: `12`, `12.0`, `1.2e1` are, `12.0000000000000001`
+ * is not, though a double would round it to 12. Undefined when the text is no decimal.
+ */
+export function isWholeDecimal(text: string): boolean | undefined {
+  const match = DECIMAL.exec(text);
+  if (match === null) return undefined;
+  const [, , whole, fraction = '', exponentText = '0'] = match;
+  const digits = (whole! + fraction).replace(/0+$/, '');
+  const exponent = Number(exponentText) - fraction.length + (whole! + fraction).length - digits.length;
+  return digits === '' || exponent >= 0;
 }
 
 /** Exact decimal text of an amount in USD: `18.75`, `-2`, `0.000001`. */

@@ -3,7 +3,14 @@
  * malformed: the result is a `CaseError` naming the field, never an exception.
  */
 import { parseInstant } from './instant';
-import { decimalText, microsToDecimalText, parseAmount, type Micros } from './money';
+import {
+  decimalText,
+  isDecimalTextNumber,
+  isWholeDecimal,
+  microsToDecimalText,
+  parseAmount,
+  type Micros,
+} from './money';
 import type { AccountKind, AutoRecharge, BillingSettings, ForecastSettings, Policy } from './types';
 
 export interface CaseError {
@@ -18,8 +25,12 @@ class CaseErrorSignal {
 
 type Fields = Record<string, unknown>;
 
+/**
+ * A JSON object. A JSON number read by `lossless-json` is an object too (its text kept), but it is a
+ * number: `events: [5]` is `not-an-object` and `policy: 5` a bad setting (spec §4, §10).
+ */
 export function isPlainObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isDecimalTextNumber(value);
 }
 
 /** A field's value, with `null` counting as absent (spec §1). */
@@ -62,7 +73,8 @@ function wholeSetting(object: Fields, path: string, name: string, min: number, f
   const value = field(object, name);
   if (value === undefined) return fallback;
   const text = typeof value === 'string' ? undefined : decimalText(value);
-  const number = text === undefined ? NaN : Number(text);
+  // Judged on the exact text: `12.0000000000000001` has a fractional part, though Number() drops it.
+  const number = text === undefined || isWholeDecimal(text) !== true ? NaN : Number(text);
   if (!Number.isInteger(number)) fail(`${path}.${name}`, 'must be a whole number');
   if (number < min) fail(`${path}.${name}`, `must be at least ${min}`);
   return number;
