@@ -1,5 +1,6 @@
 /** Process entry of `saldo`: real stdio and files around `runCli`. */
 import { readFile } from 'node:fs/promises';
+import { EXIT_INTERNAL, oneLine } from './io';
 import { runCli } from './run';
 
 async function readStdin(): Promise<string> {
@@ -8,11 +9,30 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-void runCli(process.argv.slice(2), {
+// A reader that goes away early (`saldo evaluate big.json | head`) is not an error of ours: stop
+// quietly, with no stack trace. Any other failure to write is one `error: internal` line.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && stream === process.stdout) {
+      process.stderr.write(`error: internal: cannot write output (${oneLine(error.code ?? error.name)})\n`);
+    }
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT_INTERNAL);
+  });
+}
+
+runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
   readFile: (path) => readFile(path, 'utf8'),
-}).then((code) => {
-  process.exitCode = code;
-});
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `error: internal: ${error instanceof Error ? oneLine(error.name) : 'unexpected failure'}\n`,
+    );
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

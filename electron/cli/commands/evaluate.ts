@@ -4,18 +4,20 @@ import { evaluateCase } from '../../../shared/billing/evaluate';
 import { resultToJson } from '../../../shared/billing/result-json';
 import { EXIT_OK, UserError, type CliIo } from '../io';
 
-export const evaluateUsage = 'evaluate CASE.json   apply the billing rules to a case file (- reads stdin)';
+export const evaluateUsage = [
+  'evaluate CASE.json',
+  'apply the billing rules to a case file (- reads stdin)',
+] as const;
 
 async function readCase(path: string, io: CliIo): Promise<string> {
-  if (path === '-') return io.readStdin();
   try {
-    return await io.readFile(path);
+    return await (path === '-' ? io.readStdin() : io.readFile(path));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      path,
-      code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'unknown error'})`,
-    );
+    const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
+    const why = code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error');
+    // The path goes in the detail: as the field, a `:` in it would make the line ambiguous.
+    const what = path === '-' ? 'standard input' : JSON.stringify(path);
+    throw new UserError('case', `cannot read ${what} (${why})`);
   }
 }
 

@@ -1,0 +1,91 @@
+/**
+ * Runs `saldo` two ways: as a real child process (`node bin/saldo.cjs …`, tsx and all) and
+ * in-process through `runCli` with an in-memory io. Both give `{ code, stdout, stderr }`.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { CliIo } from '../../../electron/cli/io';
+import { runCli } from '../../../electron/cli/run';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const BIN = path.join(REPO_ROOT, 'bin', 'saldo.cjs');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `node bin/saldo.cjs …args` in the checkout, with `stdin` piped in (closed at once if absent);
+ * stdout is closed once `stopReadingAfter` characters have come.
+ */
+export function spawnSaldo(
+  args: readonly string[],
+  stdin = '',
+  stopReadingAfter = Infinity,
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      // A reader that goes away early, as `saldo … | head -c 10` does.
+      if (stdout.length >= stopReadingAfter) child.stdout.destroy();
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+export interface InProcessInput {
+  stdin?: string;
+  files?: Record<string, string>;
+  /** Replaces parts of the in-memory io (e.g. a `readFile` that fails). */
+  io?: Partial<CliIo>;
+}
+
+/** `runCli(args)` with stdin and files from memory; a file not given reads as ENOENT. */
+export async function runInProcess(args: readonly string[], input: InProcessInput = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: async () => input.stdin ?? '',
+    readFile: async (file) => {
+      const text = input.files?.[file];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+      return text;
+    },
+    ...input.io,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Exactly one line `error: <field>: <what is wrong>`; the field may not hold `:` or a newline. */
+export const ERROR_LINE = /^error: ([^:\n]+): [^\n]+\n$/;
+
+/** The field an error line names, or undefined when `stderr` is not exactly one such line. */
+export function errorField(stderr: string): string | undefined {
+  return ERROR_LINE.exec(stderr)?.[1];
+}
+
+/** A stack trace shows as `    at …` lines. */
+export function expectNoStackTrace(run: CliRun): void {
+  expect(run.stdout).not.toMatch(/^\s+at /m);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+}
+
+/** Exit 2, nothing on stdout, one error line naming `field` (any field when undefined). */
+export function expectUsageError(run: CliRun, field?: string): void {
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(ERROR_LINE);
+  if (field !== undefined) expect(errorField(run.stderr)).toBe(field);
+  expect(run.code).toBe(2);
+  expectNoStackTrace(run);
+}
