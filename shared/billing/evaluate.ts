@@ -5,9 +5,9 @@
 import { toGrantView } from './credit-grant';
 import { burnWindow, forecast } from './forecast';
 import { Ledger } from './ledger';
-import { readEvent } from './read-event';
+import { EventKind, readEvents } from './event-table';
 import { readSettings, type CaseError } from './read-settings';
-import type { BillingResult, BillingSettings, Rejection, Totals, ValidEvent } from './types';
+import type { BillingResult, BillingSettings, Totals } from './types';
 
 export type Evaluation = { ok: true; result: BillingResult } | { ok: false; error: CaseError };
 
@@ -21,45 +21,34 @@ export function evaluateCase(raw: unknown): Evaluation {
 
 /** Applies `events` (JSON-shaped, each checked and possibly rejected) under `settings`. */
 export function evaluate(settings: BillingSettings, events: readonly unknown[]): BillingResult {
-  const rejected: Rejection[] = [];
-  const valid: ValidEvent[] = [];
-  for (let index = 0; index < events.length; index++) {
-    const event = readEvent(events[index], index, settings);
-    if (typeof event === 'string') rejected.push({ index, reason: event });
-    else valid.push(event);
-  }
-  // Stable: events at the same instant keep their input order.
-  valid.sort((a, b) => a.at - b.at);
-
+  const { order, kinds, at, amounts, credits, rejected } = readEvents(events, settings);
   const ledger = new Ledger(settings);
   const window = burnWindow(settings.now, settings.forecast);
   const ids = new Set<string>();
   let windowUsage = 0n;
   let firstAcceptedAt: number | null = null;
-  for (const event of valid) {
-    if (event.kind === 'purchase' || event.kind === 'grant') {
-      if (ids.has(event.id)) {
-        rejected.push({ index: event.index, reason: 'duplicate-id' });
+  for (const index of order) {
+    const t = at[index]!;
+    const credit = credits.get(index);
+    if (credit !== undefined) {
+      if (ids.has(credit.id)) {
+        rejected.push({ index, reason: 'duplicate-id' });
         continue;
       }
-      ids.add(event.id);
+      ids.add(credit.id);
     }
-    firstAcceptedAt ??= event.at;
-    ledger.advanceTo(event.at);
-    switch (event.kind) {
-      case 'purchase':
-        ledger.purchase(event.id, event.at, event.amount, event.source);
-        break;
-      case 'grant':
-        ledger.grant(event.id, event.at, event.amount, event.expiresAt);
-        break;
-      case 'usage':
-        ledger.usage(event.at, event.amount);
-        if (event.at >= window.start && event.at < window.end) windowUsage += event.amount;
-        break;
-      case 'balance':
-        ledger.calibrate(event.at, event.amount);
-        break;
+    firstAcceptedAt ??= t;
+    ledger.advanceTo(t);
+    if (credit?.kind === 'purchase') {
+      ledger.purchase(credit.id, t, credit.amount, credit.source);
+    } else if (credit?.kind === 'grant') {
+      ledger.grant(credit.id, t, credit.amount, credit.expiresAt);
+    } else if (kinds[index] === EventKind.Usage) {
+      const amount = amounts[index]!;
+      ledger.usage(t, amount);
+      if (t >= window.start && t < window.end) windowUsage += amount;
+    } else {
+      ledger.calibrate(t, amounts[index]!);
     }
   }
   ledger.advanceTo(settings.now);
