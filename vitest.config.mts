@@ -15,6 +15,9 @@ export default defineConfig({
       {
         test: { name: 'electron', include: ['test/electron/**/*.test.ts'], environment: 'node' },
       },
+      {
+        test: { name: 'tooling', include: ['test/tooling/**/*.test.ts'], environment: 'node' },
+      },
     ],
   },
 });
