@@ -3,7 +3,7 @@
  * Rates stay exact rationals (micro-dollars per window) until a figure is written.
  */
 import { remainingOf, type CreditGrant } from './credit-grant';
-import { addMs, MS_PER_DAY, startOfUtcDay, type Instant } from './instant';
+import { MS_PER_DAY, startOfUtcDay, type Instant } from './instant';
 import { divideRounded, type Micros } from './money';
 import type { Forecast, ForecastSettings, ForfeitRisk } from './types';
 
@@ -25,9 +25,7 @@ export function forecast(
   return {
     burnRatePerDay: divideRounded(windowUsage, windowDays),
     runwayDays: hasRate ? Number(available * windowDays) / Number(windowUsage) : null,
-    depletionAt: hasRate
-      ? addMs(now, Number((available * windowDays * BigInt(MS_PER_DAY)) / windowUsage))
-      : null,
+    depletionAt: hasRate ? BigInt(now) + (available * windowDays * BigInt(MS_PER_DAY)) / windowUsage : null,
     forfeitRisk: forfeitRisk(now, windowUsage, windowDays * BigInt(MS_PER_DAY), active),
     expiringSoon: active
       .filter((grant) => grant.expiresAt <= now + settings.expiryWarningDays * MS_PER_DAY)

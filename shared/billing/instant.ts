@@ -94,8 +94,8 @@ function pad(value: number, width: number): string {
 }
 
 /** `YYYY-MM-DDTHH:MM:SS[.sss]Z`; a year after 9999 is written extended (`+010000-…`). */
-export function formatInstant(instant: Instant): string {
-  const ms = BigInt(Math.floor(instant));
+export function formatInstant(instant: Instant | bigint): string {
+  const ms = typeof instant === 'bigint' ? instant : BigInt(Math.floor(instant));
   const msPerDay = BigInt(MS_PER_DAY);
   let days = ms / msPerDay;
   let msOfDay = ms % msPerDay;

@@ -8,7 +8,7 @@ import { microsToDecimalText, type Micros } from './money';
 import type { BillingResult } from './types';
 
 const usd = (micros: Micros): LosslessNumber => new LosslessNumber(microsToDecimalText(micros));
-const instantOrNull = (instant: Instant | null): string | null =>
+const instantOrNull = (instant: Instant | bigint | null): string | null =>
   instant === null ? null : formatInstant(instant);
 
 /** The result as the JSON-shaped object the spec shows (amounts kept exact as `LosslessNumber`). */

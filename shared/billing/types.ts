@@ -152,7 +152,8 @@ export interface AccountState {
 export interface Forecast {
   burnRatePerDay: Micros;
   runwayDays: number | null;
-  depletionAt: Instant | null;
+  /** UTC ms, as `bigint`: at a tiny burn rate depletion lies beyond a double's exact range. */
+  depletionAt: bigint | null;
   forfeitRisk: ForfeitRisk[];
   expiringSoon: ExpiringSoon[];
 }

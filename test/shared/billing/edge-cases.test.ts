@@ -414,7 +414,7 @@ describe('calibration with debt', () => {
     expect(result.burnRatePerDay).toBe(1_714_286n);
     // runway = 15 / (12/7) = 8.75 days; depletion Jan 5 + 8.75 days = Jan 13 18:00.
     expect(result.runwayDays).toBeCloseTo(8.75, 9);
-    expect(result.depletionAt).toBe(ms('2026-01-13T18:00:00Z'));
+    expect(result.depletionAt).toBe(BigInt(ms('2026-01-13T18:00:00Z')));
     expect(result.totals.used).toBe(usd(15));
   });
 
@@ -548,7 +548,7 @@ describe('extended years', () => {
     };
     expect(written.grants[0]!.expiresAt).toBe('+010000-06-01T00:00:00Z');
     // Rate $1/7 a day, $49 left: 343 days after 9999-12-31 is 10000-12-08 (10000 is a leap year).
-    expect(result.depletionAt).toBe(ms('9999-12-31T00:00:00Z') + 343 * 86_400_000);
+    expect(result.depletionAt).toBe(BigInt(ms('9999-12-31T00:00:00Z') + 343 * 86_400_000));
     expect(written.depletionAt).toBe('+010000-12-08T00:00:00Z');
     // p1 expires 153 days after now and burns 153/7 of its $49: 190/7 = 27.142857… is at risk.
     expect(written.forfeitRisk).toEqual([

@@ -32,7 +32,7 @@ describe('burn-rate window [D − windowDays, D)', () => {
     expect(result.debt).toBe(usd(1165));
     // Nothing available: the runway is 0 days, not null, and depletion is now.
     expect(result.runwayDays).toBe(0);
-    expect(result.depletionAt).toBe(ms('2026-03-10T15:00:00Z'));
+    expect(result.depletionAt).toBe(BigInt(ms('2026-03-10T15:00:00Z')));
   });
 
   it('writes the rate rounded, halves away from zero, but runs on the exact rate', () => {
@@ -51,7 +51,7 @@ describe('burn-rate window [D − windowDays, D)', () => {
     // 1/3 µ$ a day is written 0, yet the rate is not 0: runway and depletion are not null.
     expect(third.burnRatePerDay).toBe(0n);
     expect(third.runwayDays).toBe(0);
-    expect(third.depletionAt).toBe(ms('2026-03-10T00:00:00Z'));
+    expect(third.depletionAt).toBe(BigInt(ms('2026-03-10T00:00:00Z')));
   });
 
   it('ignores negative calibration drift', () => {
@@ -69,6 +69,29 @@ describe('burn-rate window [D − windowDays, D)', () => {
 });
 
 describe('runway and depletionAt', () => {
+  it('keeps depletionAt exact to the millisecond far beyond a double (year 2,739,931)', () => {
+    // $1,000 at $0.000001/day: exactly 10^9 days after now, which ends in .001.
+    const result = run({
+      now: '2024-01-01T00:00:00.001Z',
+      forecast: { windowDays: 1 },
+      events: [
+        {
+          type: 'grant',
+          id: 'g',
+          at: '2023-12-30T00:00:00Z',
+          amount: '1000.000001',
+          expiresAt: '9999-01-01T00:00:00Z',
+        },
+        { type: 'usage', at: '2023-12-31T00:00:00Z', amount: '0.000001' },
+      ],
+    });
+    expect(result.runwayDays).toBe(1e9);
+    expect(result.depletionAt).toBe(BigInt(ms('2024-01-01T00:00:00.001Z')) + 10n ** 9n * 86_400_000n);
+    expect((resultToSpecObject(result) as { depletionAt: string }).depletionAt).toBe(
+      '+2739931-01-04T00:00:00.001Z',
+    );
+  });
+
   it('rounds depletionAt down to the millisecond', () => {
     const result = run({
       now: '2026-03-10T00:00:00Z',
@@ -78,7 +101,7 @@ describe('runway and depletionAt', () => {
     expect(result.available).toBe(4n);
     expect(result.burnRatePerDay).toBe(usd(1));
     expect(result.runwayDays).toBeCloseTo(4e-6, 12);
-    expect(result.depletionAt).toBe(ms('2026-03-10T00:00:00.345Z'));
+    expect(result.depletionAt).toBe(BigInt(ms('2026-03-10T00:00:00.345Z')));
     expect((resultToSpecObject(result) as { depletionAt: string }).depletionAt).toBe(
       '2026-03-10T00:00:00.345Z',
     );
@@ -98,7 +121,7 @@ describe('runway and depletionAt', () => {
     // (With the written rate it would be 3.000012… days.)
     expect(result.burnRatePerDay).toBe(333_333n);
     expect(result.runwayDays).toBeCloseTo(3.000009, 9);
-    expect(result.depletionAt).toBe(ms('2026-03-13T00:00:00.777Z'));
+    expect(result.depletionAt).toBe(BigInt(ms('2026-03-13T00:00:00.777Z')));
   });
 
   it('ignores pending credit and expiry', () => {
@@ -114,7 +137,7 @@ describe('runway and depletionAt', () => {
     // $3 available (g expires tomorrow, still counted), $20 pending not counted: 3 days.
     expect([result.available, result.pending]).toEqual([usd(3), usd(20)]);
     expect(result.runwayDays).toBeCloseTo(3, 9);
-    expect(result.depletionAt).toBe(ms('2026-03-13T00:00:00Z'));
+    expect(result.depletionAt).toBe(BigInt(ms('2026-03-13T00:00:00Z')));
   });
 });
 
@@ -144,7 +167,7 @@ describe('forfeitRisk', () => {
     ]);
     expect(result.available).toBe(usd(35));
     expect(result.runwayDays).toBeCloseTo(35, 9);
-    expect(result.depletionAt).toBe(ms('2026-04-14T00:00:00Z'));
+    expect(result.depletionAt).toBe(BigInt(ms('2026-04-14T00:00:00Z')));
     // Within 30 days (by Apr 9), in drawing order.
     expect(result.expiringSoon).toEqual([
       { id: 'A', expiresAt: ms('2026-03-12T00:00:00Z'), remaining: usd(3) },
