@@ -82,14 +82,10 @@ export function evaluate(settings: BillingSettings, events: readonly unknown[]):
 function totalsOf(ledger: Ledger): Totals {
   const totals: Totals = { purchased: 0n, granted: 0n, used: 0n, forfeited: 0n };
   for (const grant of ledger.grants) {
-    if (grant.source === 'manual' || grant.source === 'auto' || grant.source === 'import') {
-      totals.purchased += grant.amount;
-    }
+    if (grant.source !== 'grant' && grant.source !== 'calibration') totals.purchased += grant.amount;
     totals.granted += grant.amount;
     totals.used += grant.used;
     totals.forfeited += grant.forfeited;
   }
   return totals;
 }
-
-export type { BillingSettings };
