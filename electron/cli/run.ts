@@ -1,5 +1,6 @@
 /** The `saldo` program: one entry, a table of commands, errors as one line and exit code 2. */
 import { evaluateCommand, evaluateUsage } from './commands/evaluate';
+import { simulatorCommand, simulatorUsage } from './commands/simulator';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError, errorLine, oneLine, type CliIo } from './io';
 
 interface Command {
@@ -10,6 +11,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   evaluate: { usage: evaluateUsage, run: evaluateCommand },
+  simulator: { usage: simulatorUsage, run: (args, io) => simulatorCommand(args, io) },
 };
 
 export function helpText(): string {

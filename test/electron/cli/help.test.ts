@@ -33,7 +33,9 @@ describe('saldo in-process', () => {
     const run = await runInProcess([]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^error: command: missing; one of: evaluate \(see saldo --help\)\n$/);
+    expect(run.stderr).toMatch(
+      /^error: command: missing; one of: evaluate, simulator \(see saldo --help\)\n$/,
+    );
   });
 
   it('aligns the summaries of the help in one column', () => {

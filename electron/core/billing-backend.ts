@@ -1,0 +1,105 @@
+/**
+ * What the rest of the app needs from a billing provider, whoever serves it (OpenAI's Admin API,
+ * the embedded simulator, later others). Plain data, validated with zod where it crosses a boundary.
+ * Money is integer micro-dollars (a `number`: one day's costs stay far below 2^53 µ$).
+ */
+import { z } from 'zod';
+
+/** A UTC calendar day, `YYYY-MM-DD`. */
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a UTC day YYYY-MM-DD');
+const micros = z.number().int().safe();
+const count = z.number().int().nonnegative().safe();
+
+export const dailyCostSchema = z.object({
+  day: daySchema,
+  amountMicros: micros,
+  lineItem: z.string().nullable(),
+  projectId: z.string().nullable(),
+});
+export type DailyCost = z.infer<typeof dailyCostSchema>;
+
+export const dailyUsageSchema = z.object({
+  day: daySchema,
+  model: z.string().nullable(),
+  projectId: z.string().nullable(),
+  inputTokens: count,
+  cachedInputTokens: count,
+  outputTokens: count,
+  requests: count,
+});
+export type DailyUsage = z.infer<typeof dailyUsageSchema>;
+
+export const observedGrantSchema = z.object({
+  id: z.string(),
+  amountMicros: micros,
+  usedMicros: micros,
+  /** UTC instants, ISO 8601. */
+  effectiveAt: z.string(),
+  expiresAt: z.string(),
+});
+export type ObservedGrant = z.infer<typeof observedGrantSchema>;
+
+/** A balance the provider reported, with its grants: a calibration for the engine. */
+export const observedBalanceSchema = z.object({
+  at: z.string(),
+  balanceMicros: micros,
+  grants: z.array(observedGrantSchema),
+});
+export type ObservedBalance = z.infer<typeof observedBalanceSchema>;
+
+export const capabilitiesSchema = z.object({
+  provider: z.enum(['openai', 'demo']),
+  costs: z.boolean(),
+  usage: z.boolean(),
+  /**
+   * `api`: the backend reports the balance; `absent`: it refused (OpenAI since 2023: calibrate by
+   * hand from the billing page); `unknown`: not asked yet.
+   */
+  balance: z.enum(['api', 'absent', 'unknown']),
+  /** Whether auto-recharge settings can be applied through the backend (the simulator can). */
+  autoRechargeSettings: z.boolean(),
+});
+export type BackendCapabilities = z.infer<typeof capabilitiesSchema>;
+
+/** Why a request failed, in terms a person can act on. */
+export type BackendError =
+  | { kind: 'auth'; reason: 'invalid-key' | 'not-admin-key'; status: number; message: string }
+  | {
+      kind: 'quota';
+      code:
+        | 'insufficient_quota'
+        | 'credit_balance_exhausted'
+        | 'organization_spend_limit_exceeded'
+        | 'project_spend_limit_exceeded'
+        | 'organization_usage_limit_exceeded'
+        | null;
+      message: string;
+    }
+  | { kind: 'rate-limit'; retryAfterMs: number | null; message: string }
+  | { kind: 'server'; status: number; message: string }
+  | { kind: 'network'; message: string }
+  | { kind: 'timeout'; message: string }
+  | { kind: 'bad-response'; message: string };
+
+export type BackendResult<T> = { ok: true; value: T } | { ok: false; error: BackendError };
+
+/** Errors that asking again will not fix: polling stops until the key or settings change. */
+export function isPermanent(error: BackendError): boolean {
+  return error.kind === 'auth' || error.kind === 'quota';
+}
+
+/** Days `[startDay, endDay)`; `endDay` absent means up to now (today's bucket is partial). */
+export interface DayRange {
+  startDay: string;
+  endDay?: string;
+}
+
+export interface BillingBackend {
+  capabilities(): BackendCapabilities;
+  /** Daily costs by line item and project. */
+  fetchCosts(range: DayRange): Promise<BackendResult<DailyCost[]>>;
+  /** Daily completion usage by model and project. */
+  fetchUsage(range: DayRange): Promise<BackendResult<DailyUsage[]>>;
+  /** The balance and its grants, or null where the backend cannot tell (then capabilities say so). */
+  fetchBalance(): Promise<BackendResult<ObservedBalance | null>>;
+}
