@@ -1,0 +1,1 @@
+export { createOpenAiBackend, DEFAULT_BASE_URL, type OpenAiBackendOptions } from './backend';
