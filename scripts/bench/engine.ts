@@ -7,24 +7,13 @@ import { LosslessNumber } from 'lossless-json';
 import { evaluateCase } from '../../shared/billing/evaluate';
 import { parseInstant } from '../../shared/billing/instant';
 import { parseAmount } from '../../shared/billing/money';
+import { mulberry32 } from '../../electron/core/simulator/prng';
 
 const SERIES = 100;
 const HOURS = 365 * 24;
 const CREDITS = 50;
 const START = Date.UTC(2025, 0, 1);
 const HOUR_MS = 3_600_000;
-
-/** mulberry32: a small deterministic PRNG, so every run benchmarks the same events. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface BenchCase {
   now: string;
@@ -33,7 +22,7 @@ export interface BenchCase {
 }
 
 export function buildYearCase(): BenchCase {
-  const next = random(20261127);
+  const next = mulberry32(20261127);
   const events: Record<string, unknown>[] = [];
   const creditEvery = Math.floor(HOURS / CREDITS);
   for (let hour = 0; hour < HOURS; hour++) {
