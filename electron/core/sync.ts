@@ -1,0 +1,165 @@
+/**
+ * What to fetch on each poll, and fetching it. Days are re-fetched from the day before the previous
+ * fetch's day: today's bucket is partial and yesterday's may still change as late costs land, so a
+ * poll replaces those days wholesale instead of adding to them. A steady-state poll makes at most
+ * two requests: costs every time, plus usage or the balance in turn.
+ */
+import type {
+  BackendCapabilities,
+  BackendError,
+  BackendResult,
+  BillingBackend,
+  DailyCost,
+  DailyUsage,
+  ObservedBalance,
+} from './billing-backend';
+import { addUtcDays, utcDayOf } from './utc-day';
+
+export const DEFAULT_BACKFILL_DAYS = 365;
+
+export interface SyncPlan {
+  /** First UTC day to fetch; every stored day from here on is replaced. */
+  startDay: string;
+}
+
+/**
+ * The range of one kind of data. First fetch: `backfillDays` days before today (today itself
+ * included, so backfillDays + 1 buckets). Later: the day before the previous fetch's day, never
+ * further back than a first fetch would go (a laptop closed for two years re-fetches one year, not
+ * two). A previous fetch "in the future" (the clock was set back) counts as now.
+ */
+export function planSync(
+  previousFetchAt: number | null,
+  now: number,
+  backfillDays = DEFAULT_BACKFILL_DAYS,
+): SyncPlan {
+  if (!Number.isFinite(now)) throw new RangeError('now must be an instant');
+  if (!Number.isSafeInteger(backfillDays) || backfillDays < 0)
+    throw new RangeError('backfillDays must be a whole number ≥ 0');
+  const today = utcDayOf(now);
+  const earliest = addUtcDays(today, -backfillDays);
+  if (previousFetchAt === null || !Number.isFinite(previousFetchAt)) return { startDay: earliest };
+  const dayBefore = addUtcDays(utcDayOf(Math.min(previousFetchAt, now)), -1);
+  return { startDay: dayBefore > earliest ? dayBefore : earliest };
+}
+
+/**
+ * Where each kind of data stands: the instant (`now` of the poll) of its last successful fetch, null
+ * before the first. One instant per kind because a steady poll fetches only some of them, and each
+ * kind's range must restart from the day before ITS last fetch, not the last poll's.
+ */
+export interface SyncCursor {
+  costsAt: number | null;
+  usageAt: number | null;
+  balanceAt: number | null;
+}
+
+export interface PollPlan {
+  costs: SyncPlan;
+  /** Null: usage is not fetched this poll. */
+  usage: SyncPlan | null;
+  balance: boolean;
+}
+
+/**
+ * What one poll fetches. Costs every time: they are what the balance is computed from, so they
+ * must stay fresh. The first sync (no costs fetched yet) backfills everything, the balance too
+ * while the backend may have one. After that, one more request only, to hold a poll to two: usage
+ * when there is no balance to ask for, else whichever of usage and the balance was fetched longer
+ * ago, so they take turns. A failed balance counts as asked: it takes its turn again after usage,
+ * so a balance endpoint that keeps failing cannot starve usage.
+ */
+export function planPoll(
+  cursor: SyncCursor | null,
+  now: number,
+  capabilities: Pick<BackendCapabilities, 'balance'>,
+  backfillDays = DEFAULT_BACKFILL_DAYS,
+): PollPlan {
+  const costsAt = cursor?.costsAt ?? null;
+  const costs = planSync(costsAt, now, backfillDays);
+  const usage = planSync(cursor?.usageAt ?? null, now, backfillDays);
+  const mayHaveBalance = capabilities.balance !== 'absent';
+  // Not finite: what planSync reads as never fetched, so a backfill here too.
+  if (cursor === null || costsAt === null || !Number.isFinite(costsAt)) {
+    return { costs, usage, balance: mayHaveBalance };
+  }
+  if (!mayHaveBalance || fetchedAge(cursor.usageAt, now) >= fetchedAge(cursor.balanceAt, now)) {
+    return { costs, usage, balance: false };
+  }
+  return { costs, usage: null, balance: true };
+}
+
+/**
+ * How long ago a fetch was, for taking turns; a tie goes to usage. Never fetched counts as oldest,
+ * and so does an instant after `now` (the clock was set back): trusting it would put that kind off
+ * until the clock caught up with it.
+ */
+function fetchedAge(at: number | null, now: number): number {
+  return at === null || !Number.isFinite(at) || at > now ? Number.POSITIVE_INFINITY : now - at;
+}
+
+export interface SyncOptions {
+  /** Null before the first sync. */
+  cursor: SyncCursor | null;
+  now: number;
+  backfillDays?: number;
+}
+
+export interface SyncResult {
+  /** The caller replaces all stored cost days ≥ fromDay with `days`. */
+  costs: { fromDay: string; days: DailyCost[] };
+  /** Likewise for usage days; null when usage was not fetched this poll (keep what is stored). */
+  usage: { fromDay: string; days: DailyUsage[] } | null;
+  /** Null when not asked this poll, or the backend cannot tell (capability `absent`). */
+  balance: ObservedBalance | null;
+  /** Why the balance could not be read this time (it is then null); null when read or not asked. */
+  balanceError: BackendError | null;
+  /** The next poll's cursor: `now` for each kind fetched successfully, the old instant otherwise. */
+  cursor: SyncCursor;
+}
+
+const NEVER: SyncCursor = { costsAt: null, usageAt: null, balanceAt: null };
+
+/**
+ * One poll, as `planPoll` decides: costs, then usage, then the balance. Costs and usage are all or
+ * nothing — any failure returns only the error, so stored days are never replaced by a partial
+ * picture and the caller keeps its cursor. The balance is best effort: it comes from a legacy
+ * endpoint (billing-apis.md §2) whose failure must not keep fresh costs from being stored, so its
+ * error is reported beside the data and its instant is not advanced. Sequential on purpose: a
+ * refused key stops at the first request, and the admin endpoints' rate limits are unpublished
+ * (§8.1), so no burst.
+ */
+export async function syncBilling(
+  backend: BillingBackend,
+  options: SyncOptions,
+): Promise<BackendResult<SyncResult>> {
+  const { now } = options;
+  const plan = planPoll(options.cursor, now, backend.capabilities(), options.backfillDays);
+  const cursor = { ...(options.cursor ?? NEVER), costsAt: now };
+
+  const costs = await backend.fetchCosts({ startDay: plan.costs.startDay });
+  if (!costs.ok) return costs;
+  let usage: SyncResult['usage'] = null;
+  if (plan.usage !== null) {
+    const fetched = await backend.fetchUsage({ startDay: plan.usage.startDay });
+    if (!fetched.ok) return fetched;
+    usage = { fromDay: plan.usage.startDay, days: fetched.value };
+    cursor.usageAt = now;
+  }
+  let balance: ObservedBalance | null = null;
+  let balanceError: BackendError | null = null;
+  if (plan.balance) {
+    const observed = await backend.fetchBalance();
+    if (observed.ok) balance = observed.value;
+    else balanceError = observed.error;
+    cursor.balanceAt = now;
+  }
+  const value = {
+    costs: { fromDay: plan.costs.startDay, days: costs.value },
+    usage,
+    balance,
+    balanceError,
+    cursor,
+  };
+  return { ok: true, value };
+}
