@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the test suite needs, installed with apt (Debian). Safe to run again.
 set -euo pipefail
-PACKAGES=(ca-certificates git)
+# keytar builds from source against libsecret; gnome-keyring + dbus give the tests a real Secret Service.
+PACKAGES=(ca-certificates git pkg-config g++ make python3 libsecret-1-dev gnome-keyring dbus dbus-bin libsecret-tools)
 export DEBIAN_FRONTEND=noninteractive
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
