@@ -20,7 +20,7 @@ import { getWithRetry, type HttpConfig } from './http';
 import { fetchAllPages } from './paginate';
 import { parseBody } from './parse-body';
 import { DEFAULT_MAX_RETRIES } from './retry-policy';
-import { scrubSecrets } from './secrets';
+import { redactSecrets } from '../secrets/redact';
 import { completionsPageSchema, costsPageSchema, creditGrantsSchema } from './wire';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -70,7 +70,7 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
     if (result.ok) return result;
     const error: BackendError = {
       ...result.error,
-      message: scrubSecrets(result.error.message, config.apiKey),
+      message: redactSecrets(result.error.message, config.apiKey),
     };
     return { ok: false, error };
   }

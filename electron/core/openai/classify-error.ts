@@ -5,7 +5,7 @@
 import { parse } from 'lossless-json';
 import type { BackendError } from '../billing-backend';
 import { type HeaderReader, serverDelayMs } from './retry-policy';
-import { scrubSecrets } from './secrets';
+import { redactSecrets } from '../secrets/redact';
 import { errorBodySchema } from './wire';
 
 type QuotaCode = Extract<BackendError, { kind: 'quota' }>['code'];
@@ -55,7 +55,7 @@ export interface HttpFailure {
 export function classifyHttpError(failure: HttpFailure): BackendError {
   const { status, apiKey } = failure;
   const server = readErrorBody(failure.bodyText);
-  const said = server?.message ? scrubSecrets(server.message, apiKey).slice(0, MAX_MESSAGE) : null;
+  const said = server?.message ? redactSecrets(server.message, apiKey).slice(0, MAX_MESSAGE) : null;
   const detail = `${failure.what}: HTTP ${status}${said === null ? '' : `: ${said}`}`;
 
   // Quota first, on any 4xx: the spend-limit codes' status is not documented (§8.7), and a

@@ -5,7 +5,7 @@
 import type { BackendError, BackendResult } from '../billing-backend';
 import { classifyHttpError } from './classify-error';
 import { type HeaderReader, retryDelayMs, shouldRetry } from './retry-policy';
-import { scrubSecrets } from './secrets';
+import { redactSecrets } from '../secrets/redact';
 
 export interface HttpConfig {
   apiKey: string;
@@ -66,7 +66,7 @@ function describe(error: unknown, apiKey: string): string {
     error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   const detail =
     typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : '';
-  return scrubSecrets(detail === '' ? message : `${message} (${detail})`, apiKey);
+  return redactSecrets(detail === '' ? message : `${message} (${detail})`, apiKey);
 }
 
 /**

@@ -1,0 +1,37 @@
+/** The key's home: stores, the form check of a pasted key, and the scrubber for outgoing text. */
+export { EnvironmentSecretStore, ENV_KEY_VARIABLE, environmentKey } from './environment-store';
+export {
+  ADMIN_KEYS_URL,
+  classifyKey,
+  hasBadCharacters,
+  type KeyClassification,
+  type KeyKind,
+  maskKey,
+  normalizeKey,
+} from './key-form';
+export { installHint } from './keychain-errors';
+export {
+  importKeytar,
+  KEYCHAIN_SERVICE,
+  keychainName,
+  type KeytarApi,
+  type KeytarLoader,
+  KeytarSecretStore,
+  type KeytarSecretStoreOptions,
+} from './keytar-store';
+export { MemorySecretStore } from './memory-store';
+export { openSecretStore } from './open-secret-store';
+export { redactSecrets } from './redact';
+export {
+  accountFor,
+  ApiKey,
+  DEFAULT_ACCOUNT,
+  isAccount,
+  type SecretBackend,
+  type SecretError,
+  type SecretErrorCode,
+  type SecretResult,
+  type SecretStore,
+  type SecretStoreDescription,
+} from './secret-store';
+export { UnavailableSecretStore } from './unavailable-store';

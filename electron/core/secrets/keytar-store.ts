@@ -1,0 +1,164 @@
+/**
+ * The OS keychain through keytar: service `Saldo`, one account per provider profile
+ * (`openai:default`). keytar is an optional dependency with a native part that needs libsecret on
+ * Linux, so it is loaded lazily inside a try: a missing module, a failed native load or no Secret
+ * Service on the bus makes the store `unavailable` with what to install, never a crash.
+ */
+import { keychainError, loadFailureDetail } from './keychain-errors';
+import {
+  ApiKey,
+  fail,
+  invalidAccount,
+  invalidKey,
+  type SecretError,
+  type SecretResult,
+  type SecretStore,
+  type SecretStoreDescription,
+  succeed,
+} from './secret-store';
+
+export const KEYCHAIN_SERVICE = 'Saldo';
+
+/** What the user knows the keychain as, for "the key is kept in …". */
+export function keychainName(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return 'the macOS Keychain';
+  if (platform === 'win32') return 'Windows Credential Manager';
+  return 'the Secret Service keyring (GNOME Keyring or KWallet)';
+}
+
+/** The part of keytar Saldo uses; declared here so type-checking works where keytar is not installed. */
+export interface KeytarApi {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+export type KeytarLoader = () => Promise<KeytarApi>;
+
+/** The module name in a variable: TypeScript must not resolve an optional package at build time. */
+const KEYTAR_MODULE = 'keytar';
+
+/** Imports keytar; throws when it is absent or its native part cannot load. */
+export const importKeytar: KeytarLoader = async () => {
+  const loaded = (await import(KEYTAR_MODULE)) as { default?: unknown };
+  // A CommonJS module imported from ESM arrives as `default`; from CommonJS (tsx), as itself.
+  const api = (loaded.default ?? loaded) as Partial<KeytarApi>;
+  if (typeof api.getPassword !== 'function' || typeof api.setPassword !== 'function') {
+    throw new Error('the keytar module does not have getPassword/setPassword');
+  }
+  return api as KeytarApi;
+};
+
+/** Never stored: reading it tells whether the keychain answers at all without touching a real key. */
+const PROBE_ACCOUNT = 'saldo:probe';
+
+type State =
+  { kind: 'unchecked' } | { kind: 'ready'; keytar: KeytarApi } | { kind: 'unavailable'; detail: string };
+
+export interface KeytarSecretStoreOptions {
+  /** Tests use a service of their own so they never touch the user's `Saldo` entries. */
+  service?: string;
+  loadKeytar?: KeytarLoader;
+}
+
+export class KeytarSecretStore implements SecretStore {
+  readonly #service: string;
+  readonly #loadKeytar: KeytarLoader;
+  #state: State = { kind: 'unchecked' };
+  #loading: Promise<void> | null = null;
+
+  constructor(options: KeytarSecretStoreOptions = {}) {
+    this.#service = options.service ?? KEYCHAIN_SERVICE;
+    this.#loadKeytar = options.loadKeytar ?? importKeytar;
+  }
+
+  /**
+   * Loads keytar and reads a probe account, so `describe()` tells the truth before the first real
+   * operation. A locked keychain still counts as available: it can be unlocked, nothing to install.
+   */
+  async probe(): Promise<SecretStoreDescription> {
+    const keytar = await this.#keytar();
+    if (keytar) {
+      try {
+        await keytar.getPassword(this.#service, PROBE_ACCOUNT);
+      } catch (error) {
+        this.#note(keychainError(error));
+      }
+    }
+    return this.describe();
+  }
+
+  async get(account: string): Promise<SecretResult<ApiKey | null>> {
+    const refused = invalidAccount<ApiKey | null>(account);
+    if (refused) return refused;
+    return this.#run([], async (keytar) => {
+      const key = await keytar.getPassword(this.#service, account);
+      return key === null ? null : new ApiKey(key);
+    });
+  }
+
+  async set(account: string, key: string): Promise<SecretResult<undefined>> {
+    const refused = invalidAccount<undefined>(account) ?? invalidKey<undefined>(key);
+    if (refused) return refused;
+    return this.#run([key], async (keytar) => {
+      await keytar.setPassword(this.#service, account, key);
+      return undefined;
+    });
+  }
+
+  async delete(account: string): Promise<SecretResult<boolean>> {
+    const refused = invalidAccount<boolean>(account);
+    if (refused) return refused;
+    return this.#run([], (keytar) => keytar.deletePassword(this.#service, account));
+  }
+
+  describe(): SecretStoreDescription {
+    switch (this.#state.kind) {
+      case 'unavailable':
+        return { backend: 'unavailable', detail: this.#state.detail };
+      case 'ready':
+        return { backend: 'keychain', detail: `${keychainName()}, service "${this.#service}"` };
+      case 'unchecked':
+        return {
+          backend: 'keychain',
+          detail: `${keychainName()}, service "${this.#service}" (not checked yet)`,
+        };
+    }
+  }
+
+  /** One keychain call: loaded first, any throw turned into a key-free error value. */
+  async #run<T>(keys: readonly string[], call: (keytar: KeytarApi) => Promise<T>): Promise<SecretResult<T>> {
+    const keytar = await this.#keytar();
+    if (!keytar) return fail('unavailable', this.describe().detail);
+    try {
+      return succeed(await call(keytar));
+    } catch (error) {
+      const failure = keychainError(error, keys);
+      this.#note(failure);
+      return { ok: false, error: failure };
+    }
+  }
+
+  /** A session bus that went away later makes the store unavailable from then on. */
+  #note(error: SecretError): void {
+    if (error.code === 'unavailable') this.#state = { kind: 'unavailable', detail: error.message };
+  }
+
+  /** keytar, loaded once; null (with the state saying why) when it cannot be. */
+  async #keytar(): Promise<KeytarApi | null> {
+    // Through a promise so that a loader throwing synchronously (a bare require) is caught as well.
+    this.#loading ??= Promise.resolve()
+      .then(() => this.#loadKeytar())
+      .then(
+        (keytar) => {
+          this.#state = { kind: 'ready', keytar };
+        },
+        (error: unknown) => {
+          this.#state = { kind: 'unavailable', detail: loadFailureDetail(error) };
+        },
+      );
+    await this.#loading;
+    // #note may since have turned the state to unavailable: then keytar is not asked again.
+    return this.#state.kind === 'ready' ? this.#state.keytar : null;
+  }
+}
