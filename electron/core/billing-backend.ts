@@ -5,47 +5,20 @@
  */
 import { z } from 'zod';
 
-/** A UTC calendar day, `YYYY-MM-DD`. */
-export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a UTC day YYYY-MM-DD');
-const micros = z.number().int().safe();
-const count = z.number().int().nonnegative().safe();
-
-export const dailyCostSchema = z.object({
-  day: daySchema,
-  amountMicros: micros,
-  lineItem: z.string().nullable(),
-  projectId: z.string().nullable(),
-});
-export type DailyCost = z.infer<typeof dailyCostSchema>;
-
-export const dailyUsageSchema = z.object({
-  day: daySchema,
-  model: z.string().nullable(),
-  projectId: z.string().nullable(),
-  inputTokens: count,
-  cachedInputTokens: count,
-  outputTokens: count,
-  requests: count,
-});
-export type DailyUsage = z.infer<typeof dailyUsageSchema>;
-
-export const observedGrantSchema = z.object({
-  id: z.string(),
-  amountMicros: micros,
-  usedMicros: micros,
-  /** UTC instants, ISO 8601. */
-  effectiveAt: z.string(),
-  expiresAt: z.string(),
-});
-export type ObservedGrant = z.infer<typeof observedGrantSchema>;
-
-/** A balance the provider reported, with its grants: a calibration for the engine. */
-export const observedBalanceSchema = z.object({
-  at: z.string(),
-  balanceMicros: micros,
-  grants: z.array(observedGrantSchema),
-});
-export type ObservedBalance = z.infer<typeof observedBalanceSchema>;
+// The data schemas live in shared/ because the ledger file stores them too; re-exported here so
+// the backends keep importing them from their own interface.
+export {
+  dailyCostSchema,
+  dailyUsageSchema,
+  daySchema,
+  observedBalanceSchema,
+  observedGrantSchema,
+  type DailyCost,
+  type DailyUsage,
+  type ObservedBalance,
+  type ObservedGrant,
+} from '../../shared/ledger/synced-data';
+import type { DailyCost, DailyUsage, ObservedBalance } from '../../shared/ledger/synced-data';
 
 export const capabilitiesSchema = z.object({
   provider: z.enum(['openai', 'demo']),

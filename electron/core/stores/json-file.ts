@@ -1,0 +1,149 @@
+/**
+ * The file edge under both stores: one JSON document on disk, read, written atomically with mode
+ * 0600, or moved aside. Reading and writing go through `conf` — or, in the desktop app, through
+ * electron-store, which extends it and takes the same options — so the app and the CLI write the
+ * same files the same way. Conf writes through `atomically` (a temp file beside the target, fsync,
+ * then rename), so a crash leaves the old file or the new one, never half of one.
+ *
+ * What conf does not do is done here: it throws on a corrupt file (or, with `clearInvalidConfig`,
+ * silently empties it), so a corrupt file is moved aside with node:fs instead; and it writes on every
+ * `store =`, so callers (stored-document.ts) skip unchanged writes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+
+/** The options Saldo gives conf / electron-store: no defaults, no schema, no migrations of theirs. */
+export interface StoreFileOptions {
+  /** Absolute: electron-store outside Electron, and conf, need it so (toolchain.md §3). */
+  cwd: string;
+  configName: string;
+  fileExtension: 'json';
+  configFileMode: number;
+  /** Keys are plain names; `a.b` must not mean a nested path. */
+  accessPropertiesByDotNotation: false;
+  /** Never: a corrupt file is moved aside and reported, not silently emptied. */
+  clearInvalidConfig: false;
+  watch: false;
+}
+
+/** The slice of conf (and electron-store) Saldo uses. */
+export interface StoreFileInstance {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+
+/** `Conf`, or electron-store's class in the desktop app. */
+export type StoreClass = new (options: StoreFileOptions) => StoreFileInstance;
+
+export const STORE_FILE_MODE = 0o600;
+
+export type JsonRead =
+  | { kind: 'absent' }
+  | { kind: 'parsed'; value: unknown }
+  /**
+   * Not JSON: the content is unusable as it stands. (Conf reads JSON that is not an object, `[1]`
+   * or `null`, as an object; the document's own validation refuses those.)
+   */
+  | { kind: 'unparsable'; reason: string }
+  /** The file could not be reached at all (permissions, a path through a regular file, …). */
+  | { kind: 'io'; message: string };
+
+export type JsonWrite = { ok: true } | { ok: false; message: string };
+export type JsonMove = { ok: true; path: string } | { ok: false; message: string };
+
+export interface JsonFile {
+  readonly path: string;
+  read(): JsonRead;
+  /** Replaces the document atomically, mode 0600. */
+  write(document: Record<string, unknown>): JsonWrite;
+  /** Renames the file to `<name>.corrupt-<UTC time>.json` beside it. */
+  moveAside(now: number): JsonMove;
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === undefined || error.message.includes(code) ? error.message : `${code}: ${error.message}`;
+  }
+  return String(error);
+}
+
+/** The time as it may appear in a file name on every OS: `2026-11-27T10-41-00Z`. */
+export function fileTimestamp(now: number): string {
+  return new Date(now)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
+}
+
+export class ConfJsonFile implements JsonFile {
+  readonly path: string;
+  #instance: StoreFileInstance | null = null;
+
+  constructor(
+    private readonly storeClass: StoreClass,
+    private readonly dir: string,
+    private readonly name: string,
+  ) {
+    this.path = path.join(dir, `${name}.json`);
+  }
+
+  /** Conf reads (and so may throw) in its constructor: it is made on first use, not before. */
+  #open(): StoreFileInstance {
+    this.#instance ??= new this.storeClass({
+      cwd: this.dir,
+      configName: this.name,
+      fileExtension: 'json',
+      configFileMode: STORE_FILE_MODE,
+      accessPropertiesByDotNotation: false,
+      clearInvalidConfig: false,
+      watch: false,
+    });
+    return this.#instance;
+  }
+
+  read(): JsonRead {
+    // Asked first, because conf reads a missing file as an empty object, as it does a present `{}`.
+    try {
+      fs.accessSync(this.path, fs.constants.F_OK);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+      return { kind: 'io', message: errorMessage(error) };
+    }
+    try {
+      // Conf reads the file on construction and again on every `store` access.
+      return { kind: 'parsed', value: { ...this.#open().store } };
+    } catch (error) {
+      if (error instanceof SyntaxError) return { kind: 'unparsable', reason: 'not valid JSON' };
+      return { kind: 'io', message: errorMessage(error) };
+    }
+  }
+
+  write(document: Record<string, unknown>): JsonWrite {
+    try {
+      this.#open().store = document;
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: errorMessage(error) };
+    }
+  }
+
+  moveAside(now: number): JsonMove {
+    const stamp = fileTimestamp(now);
+    try {
+      let target = path.join(this.dir, `${this.name}.corrupt-${stamp}.json`);
+      // Never over an earlier corrupt copy (two in one second): that one is evidence too.
+      for (let n = 2; fs.existsSync(target); n += 1) {
+        target = path.join(this.dir, `${this.name}.corrupt-${stamp}-${n}.json`);
+      }
+      fs.renameSync(this.path, target);
+      return { ok: true, path: target };
+    } catch (error) {
+      return { ok: false, message: errorMessage(error) };
+    }
+  }
+}
+
+/** The default store class outside Electron. */
+export const confStoreClass: StoreClass = Conf;

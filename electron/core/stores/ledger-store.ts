@@ -1,0 +1,156 @@
+/**
+ * The ledger (`ledger.json` in the data directory): what the user recorded, the auto-recharge
+ * settings mirrored from the provider, the synced daily costs and usage, the sync cursor and the
+ * alert memory. Every change is one validated, atomic write; an unchanged result writes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AlertMemory } from '../../../shared/alerts/alert-memory';
+import * as edits from '../../../shared/ledger/ledger-edits';
+import type {
+  BalanceInput,
+  GrantInput,
+  PurchaseInput,
+  SyncOutcome,
+} from '../../../shared/ledger/ledger-edits';
+import { LEDGER_FORMAT } from '../../../shared/ledger/ledger-migrations';
+import {
+  emptyLedger,
+  type AutoRechargeSettings,
+  type BalanceEntry,
+  type GrantEntry,
+  type Ledger,
+  type PurchaseEntry,
+} from '../../../shared/ledger/ledger-schema';
+import type { DailyCost, DailyUsage, ObservedBalance } from '../billing-backend';
+import type { SyncCursor, SyncResult } from '../sync';
+import type { Checked } from '../../../shared/storage/field-error';
+import { ConfJsonFile, type StoreClass } from './json-file';
+import type { Opened, StoreResult } from './store-result';
+import { StoredDocument } from './stored-document';
+
+export type { BalanceInput, GrantInput, PurchaseInput };
+
+export interface LedgerStore {
+  /** The file, for messages. */
+  readonly path: string;
+  /** The whole ledger as stored (frozen). `entries` are engine events, ready for `evaluate`. */
+  read(): Ledger;
+  /** Records a purchase made on the billing page (`source` defaults to `manual`). */
+  addPurchase(input: PurchaseInput): StoreResult<PurchaseEntry>;
+  /** Records a free credit grant. */
+  addGrant(input: GrantInput): StoreResult<GrantEntry>;
+  /** Records a balance read off the billing page: a calibration. */
+  addBalance(input: BalanceInput): StoreResult<BalanceEntry>;
+  removeEntry(id: string): StoreResult<Ledger>;
+  /** The provider's auto-recharge settings as the user mirrored them; null: not known. */
+  setAutoRecharge(settings: AutoRechargeSettings | null): StoreResult<Ledger>;
+  /** Replaces every stored cost day ≥ `fromDay` with `days`. */
+  replaceCosts(fromDay: string, days: readonly DailyCost[]): StoreResult<Ledger>;
+  /** Replaces every stored usage day ≥ `fromDay` with `days`. */
+  replaceUsage(fromDay: string, days: readonly DailyUsage[]): StoreResult<Ledger>;
+  setObservedBalance(balance: ObservedBalance | null): StoreResult<Ledger>;
+  setCursor(cursor: SyncCursor): StoreResult<Ledger>;
+  /** A whole successful poll (costs, usage, balance, cursor) in one write. */
+  recordSync(result: Pick<SyncResult, 'costs' | 'usage' | 'balance' | 'cursor'>): StoreResult<Ledger>;
+  setAlertMemory(memory: AlertMemory): StoreResult<Ledger>;
+}
+
+export interface StoreOptions {
+  /** The data directory (data-dir.ts), absolute. */
+  dir: string;
+  /** `Conf` from plain Node; electron-store in the desktop app. */
+  storeClass: StoreClass;
+  /** UTC ms; the store's only clock. */
+  now?: () => number;
+  /** Ids for new entries. */
+  newId?: () => string;
+}
+
+// The shared schema and sync.ts describe one cursor; this fails to compile if they drift apart.
+const cursorShapesAgree: [SyncCursor, Ledger['cursor']] = [{} as Ledger['cursor'], {} as SyncCursor];
+void cursorShapesAgree;
+
+class FileLedgerStore implements LedgerStore {
+  constructor(
+    private readonly document: StoredDocument<Ledger>,
+    private readonly now: () => number,
+    private readonly newId: () => string,
+  ) {}
+
+  get path(): string {
+    return this.document.path;
+  }
+
+  read(): Ledger {
+    return this.document.value;
+  }
+
+  #add<E>(add: (ledger: Ledger) => Checked<{ ledger: Ledger; entry: E }>): StoreResult<E> {
+    const changed = this.document.change((ledger) => {
+      const added = add(ledger);
+      return added.ok ? { ok: true, value: added.value.ledger } : added;
+    });
+    if (!changed.ok) return changed;
+    // The stored (frozen, canonical) copy: the last entry is the one just added.
+    return { ok: true, value: changed.value.entries.at(-1) as E };
+  }
+
+  #context(): edits.NewEntryContext {
+    return { id: this.newId(), now: this.now() };
+  }
+
+  addPurchase(input: PurchaseInput): StoreResult<PurchaseEntry> {
+    return this.#add((ledger) => edits.addPurchase(ledger, input, this.#context()));
+  }
+
+  addGrant(input: GrantInput): StoreResult<GrantEntry> {
+    return this.#add((ledger) => edits.addGrant(ledger, input, this.#context()));
+  }
+
+  addBalance(input: BalanceInput): StoreResult<BalanceEntry> {
+    return this.#add((ledger) => edits.addBalance(ledger, input, this.#context()));
+  }
+
+  removeEntry(id: string): StoreResult<Ledger> {
+    return this.document.change((ledger) => edits.removeEntry(ledger, id));
+  }
+
+  setAutoRecharge(settings: AutoRechargeSettings | null): StoreResult<Ledger> {
+    return this.document.change((ledger) => edits.setAutoRecharge(ledger, settings));
+  }
+
+  replaceCosts(fromDay: string, days: readonly DailyCost[]): StoreResult<Ledger> {
+    return this.document.change((ledger) => edits.replaceCosts(ledger, fromDay, days));
+  }
+
+  replaceUsage(fromDay: string, days: readonly DailyUsage[]): StoreResult<Ledger> {
+    return this.document.change((ledger) => edits.replaceUsage(ledger, fromDay, days));
+  }
+
+  setObservedBalance(balance: ObservedBalance | null): StoreResult<Ledger> {
+    return this.document.change((ledger) => edits.setObservedBalance(ledger, balance));
+  }
+
+  setCursor(cursor: SyncCursor): StoreResult<Ledger> {
+    return this.document.change((ledger) => edits.setCursor(ledger, cursor));
+  }
+
+  recordSync(result: SyncOutcome): StoreResult<Ledger> {
+    return this.document.change((ledger) => edits.recordSync(ledger, result));
+  }
+
+  setAlertMemory(memory: AlertMemory): StoreResult<Ledger> {
+    return this.document.change((ledger) => edits.setAlertMemory(ledger, memory));
+  }
+}
+
+/** Opens `<dir>/ledger.json`; a corrupt file is moved aside and `notice` says so. */
+export function openLedgerStore(options: StoreOptions): Opened<LedgerStore> {
+  const now = options.now ?? Date.now;
+  const file = new ConfJsonFile(options.storeClass, options.dir, 'ledger');
+  const kind = { format: LEDGER_FORMAT, empty: emptyLedger, freshStart: 'an empty ledger' };
+  const opened = StoredDocument.open(file, kind, now());
+  if (!opened.ok) return opened;
+  const store = new FileLedgerStore(opened.store, now, options.newId ?? randomUUID);
+  return { ok: true, store, notice: opened.notice };
+}

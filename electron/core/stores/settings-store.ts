@@ -1,0 +1,63 @@
+/**
+ * The settings (`settings.json` in the data directory): backend, base URL, poll interval,
+ * thresholds, language and the like. Never the key: that lives in the system keychain.
+ */
+import { SETTINGS_FORMAT } from '../../../shared/settings/settings-migrations';
+import {
+  defaultSettings,
+  type Settings,
+  type SettingsChanges,
+} from '../../../shared/settings/settings-schema';
+import { fieldError } from '../../../shared/storage/field-error';
+import { ConfJsonFile } from './json-file';
+import type { StoreOptions } from './ledger-store';
+import type { Opened, StoreResult } from './store-result';
+import { StoredDocument } from './stored-document';
+
+export type { Settings, SettingsChanges };
+
+export interface SettingsStore {
+  readonly path: string;
+  /** The settings as stored, defaults filled in (frozen). */
+  read(): Settings;
+  /**
+   * Changes some settings at once: all are applied or none. An unknown or invalid field is refused
+   * by name (`{field: 'pollIntervalMinutes', message: 'must be at least 1'}`).
+   */
+  update(changes: SettingsChanges): StoreResult<Settings>;
+}
+
+class FileSettingsStore implements SettingsStore {
+  constructor(private readonly document: StoredDocument<Settings>) {}
+
+  get path(): string {
+    return this.document.path;
+  }
+
+  read(): Settings {
+    return this.document.value;
+  }
+
+  update(changes: SettingsChanges): StoreResult<Settings> {
+    return this.document.change((settings) => {
+      // Changes come from the UI over IPC, typed or not: anything but a plain object is refused.
+      if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
+        return fieldError('settings', 'must be an object of settings');
+      }
+      if ('schemaVersion' in changes) return fieldError('schemaVersion', 'is not a setting');
+      return { ok: true, value: { ...settings, ...changes } };
+    });
+  }
+}
+
+/** Opens `<dir>/settings.json`; a corrupt file is moved aside and `notice` says so. */
+export function openSettingsStore(
+  options: Pick<StoreOptions, 'dir' | 'storeClass' | 'now'>,
+): Opened<SettingsStore> {
+  const now = options.now ?? Date.now;
+  const file = new ConfJsonFile(options.storeClass, options.dir, 'settings');
+  const kind = { format: SETTINGS_FORMAT, empty: defaultSettings, freshStart: 'default settings' };
+  const opened = StoredDocument.open(file, kind, now());
+  if (!opened.ok) return opened;
+  return { ok: true, store: new FileSettingsStore(opened.store), notice: opened.notice };
+}

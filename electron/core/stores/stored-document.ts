@@ -1,0 +1,109 @@
+/**
+ * One versioned JSON document kept in memory and on disk: opened (migrated, validated, or moved
+ * aside when corrupt — never silently reset), and changed through pure edits that are validated in
+ * full before anything is written, and written only when the document really changed.
+ */
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { Checked } from '../../../shared/storage/field-error';
+import { checkCurrent, migrateDocument, type VersionedFormat } from '../../../shared/storage/versioned';
+import type { JsonFile } from './json-file';
+import type { Opened, StoreResult } from './store-result';
+
+export interface DocumentKind<T> {
+  format: VersionedFormat<T>;
+  empty(): T;
+  /** How the user hears what Saldo starts with after moving a corrupt file aside. */
+  freshStart: string;
+}
+
+export class StoredDocument<T> {
+  #value: T;
+
+  private constructor(
+    private readonly file: JsonFile,
+    private readonly kind: DocumentKind<T>,
+    value: T,
+  ) {
+    this.#value = deepFreeze(value);
+  }
+
+  /**
+   * Reads the file. A migrated document is not written back here: it is written with the first
+   * change, so merely opening never writes.
+   */
+  static open<T>(file: JsonFile, kind: DocumentKind<T>, now: number): Opened<StoredDocument<T>> {
+    const name = path.basename(file.path);
+    const read = file.read();
+    if (read.kind === 'absent') return opened(new StoredDocument(file, kind, kind.empty()), null);
+    if (read.kind === 'io') {
+      return { ok: false, error: { kind: 'io', message: `Saldo cannot read ${file.path}: ${read.message}` } };
+    }
+    let reason: string;
+    if (read.kind === 'unparsable') {
+      reason = read.reason;
+    } else {
+      const migrated = migrateDocument(read.value, kind.format);
+      if (migrated.ok) return opened(new StoredDocument(file, kind, migrated.value), null);
+      if (migrated.reason === 'newer') {
+        const message =
+          `${name} was written by a newer Saldo (schema version ${migrated.version}, this one reads ` +
+          `up to ${kind.format.current}); update Saldo to use it. The file was left as it is.`;
+        return { ok: false, error: { kind: 'newer-version', message } };
+      }
+      reason = `${migrated.field}: ${migrated.message}`;
+    }
+    const moved = file.moveAside(now);
+    if (!moved.ok) {
+      const message = `${name} is unreadable (${reason}) and could not be moved aside: ${moved.message}`;
+      return { ok: false, error: { kind: 'io', message } };
+    }
+    const notice =
+      `${name} was unreadable (${reason}) and was moved to ${moved.path}; ` +
+      `Saldo starts with ${kind.freshStart}.`;
+    return opened(new StoredDocument(file, kind, kind.empty()), notice);
+  }
+
+  get path(): string {
+    return this.file.path;
+  }
+
+  get value(): T {
+    return this.#value;
+  }
+
+  /**
+   * Applies a pure edit. The whole result is validated (and refused if any field looks like an API
+   * key) before it is written; on any failure neither the file nor the value in memory changes.
+   */
+  change(edit: (current: T) => Checked<T>): StoreResult<T> {
+    const edited = edit(this.#value);
+    if (!edited.ok) return { ok: false, error: { kind: 'invalid', ...edited.error } };
+    const checked = checkCurrent(edited.value, this.kind.format.schema);
+    if (!checked.ok) return { ok: false, error: { kind: 'invalid', ...checked.error } };
+    if (isDeepStrictEqual(checked.value, this.#value)) return { ok: true, value: this.#value };
+    const written = this.file.write(checked.value as Record<string, unknown>);
+    if (!written.ok) {
+      const message = `Saldo could not save ${this.file.path} (${written.message}); nothing was changed.`;
+      return { ok: false, error: { kind: 'io', message } };
+    }
+    this.#value = deepFreeze(checked.value);
+    return { ok: true, value: this.#value };
+  }
+}
+
+/**
+ * The value in memory is what the file holds; callers get it by reference, so it is frozen: a caller
+ * editing it in place would otherwise change the store without a write (and fool the unchanged check).
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+function opened<T>(document: StoredDocument<T>, notice: string | null): Opened<StoredDocument<T>> {
+  return { ok: true, store: document, notice };
+}

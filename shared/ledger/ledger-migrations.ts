@@ -1,0 +1,108 @@
+/**
+ * Reading `ledger.json` of any known version into the current shape (ledger-schema.ts).
+ *
+ * Version 1 is the draft layout: purchases, grants and balances in three lists, amounts as JSON
+ * numbers, no `createdAt`, alert memory under `alerts`, no cursor before the first sync. It stays
+ * readable so the migration path is exercised from the first release on.
+ */
+import { microsToDecimalText, parseAmount } from '../billing/money';
+import { fieldError, type Checked } from '../storage/field-error';
+import { migrateDocument, type Migrated, type VersionedFormat } from '../storage/versioned';
+import { emptyLedger, LEDGER_VERSION, ledgerSchema, type Ledger } from './ledger-schema';
+
+type Fields = Record<string, unknown>;
+
+function isFields(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A v1 amount (a JSON number, or already a string) as exact USD text. The number is read from its
+ * shortest round-trip text, as the engine reads a JSON number, so 0.1 stays "0.1".
+ */
+function usdText(value: unknown, field: string): Checked<string> {
+  const micros = typeof value === 'number' || typeof value === 'string' ? parseAmount(value) : undefined;
+  if (micros === undefined) return fieldError(field, 'must be an amount in USD');
+  return { ok: true, value: microsToDecimalText(micros) };
+}
+
+/** A copy of `fields` without `names`. */
+function without(fields: Fields, names: readonly string[]): Fields {
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => !names.includes(name)));
+}
+
+function list(document: Fields, name: string): Checked<unknown[]> {
+  const value = document[name] ?? [];
+  return Array.isArray(value) ? { ok: true, value } : fieldError(name, 'must be a list');
+}
+
+/** v1 → v2: the three lists become one list of engine-shaped entries with string amounts. */
+export function migrateLedgerV1toV2(document: Fields): Checked<Fields> {
+  const entries: Fields[] = [];
+  const kinds = [
+    { list: 'purchases', type: 'purchase', amount: 'amount' },
+    { list: 'grants', type: 'grant', amount: 'amount' },
+    { list: 'balances', type: 'balance', amount: 'balance' },
+  ] as const;
+  for (const kind of kinds) {
+    const items = list(document, kind.list);
+    if (!items.ok) return items;
+    for (const [index, item] of items.value.entries()) {
+      const field = `${kind.list}.${index}`;
+      if (!isFields(item)) return fieldError(field, 'must be an object');
+      const amount = usdText(item[kind.amount], `${field}.${kind.amount}`);
+      if (!amount.ok) return amount;
+      // v1 balances had no id; v1 never recorded when an entry was made, so `at` stands in.
+      const rest = without(item, [kind.amount]);
+      entries.push({
+        ...rest,
+        type: kind.type,
+        id: item.id ?? `v1-${kind.type}-${index + 1}`,
+        createdAt: item.createdAt ?? item.at,
+        [kind.amount]: amount.value,
+        ...(kind.type === 'purchase' ? { source: item.source ?? 'manual' } : {}),
+      });
+    }
+  }
+  let autoRecharge: unknown = document.autoRecharge ?? null;
+  if (isFields(autoRecharge)) {
+    const converted: Fields = { mode: 'add', ...autoRecharge };
+    for (const name of ['threshold', 'amount', 'target', 'monthlyLimit']) {
+      const value = autoRecharge[name];
+      if (value === undefined || value === null) {
+        converted[name] = null;
+        continue;
+      }
+      const text = usdText(value, `autoRecharge.${name}`);
+      if (!text.ok) return text;
+      converted[name] = text.value;
+    }
+    autoRecharge = converted;
+  }
+  const rest = without(document, ['purchases', 'grants', 'balances', 'alerts']);
+  const empty = emptyLedger();
+  return {
+    ok: true,
+    value: {
+      ...rest,
+      entries,
+      autoRecharge,
+      costs: document.costs ?? [],
+      usage: document.usage ?? [],
+      observedBalance: document.observedBalance ?? null,
+      cursor: document.cursor ?? empty.cursor,
+      alertMemory: document.alerts ?? {},
+    },
+  };
+}
+
+export const LEDGER_FORMAT: VersionedFormat<Ledger> = {
+  current: LEDGER_VERSION,
+  steps: { 1: migrateLedgerV1toV2 },
+  schema: ledgerSchema,
+};
+
+/** A stored ledger of any known version, in the current shape, or why it cannot be read. */
+export function migrateLedger(raw: unknown): Migrated<Ledger> {
+  return migrateDocument(raw, LEDGER_FORMAT);
+}

@@ -1,0 +1,93 @@
+/**
+ * A process killed while it writes the ledger leaves the old file or the new one, never a broken
+ * one. Children rewrite a large ledger in a tight loop and are SIGKILLed at random moments; after
+ * each kill the file must parse, validate and open without a notice.
+ *
+ * Speed: through tsx a child needs ~0.9 s to load; the write loop is bundled once with esbuild (the
+ * one tsx and vite already bring) into plain CommonJS, packages left external so the real installed
+ * conf and zod run, which halves that. Lanes run side by side.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLedgerStore } from '../../../../electron/core/stores/ledger-store';
+import { confStoreClass } from '../../../../electron/core/stores/json-file';
+import { migrateLedger } from '../../../../shared/ledger/ledger-migrations';
+import { tempDir } from './store-harness';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const WRITE_LOOP_SOURCE = path.join(__dirname, 'write-loop.ts');
+let writeLoop = '';
+
+let buildDir = '';
+
+beforeAll(async () => {
+  buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-write-loop-'));
+  writeLoop = path.join(buildDir, 'write-loop.cjs');
+  await build({
+    entryPoints: [WRITE_LOOP_SOURCE],
+    outfile: writeLoop,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+  });
+});
+
+afterAll(() => fs.rmSync(buildDir, { recursive: true, force: true }));
+const LANES = 4;
+const KILLS_PER_LANE = 5;
+
+/** Starts a writer, waits until it has written once, lets it run 0–60 ms more, then SIGKILLs it. */
+function writeThenKill(dir: string): Promise<NodeJS.Signals | null> {
+  return new Promise((resolve, reject) => {
+    // NODE_PATH: the bundle sits in a temp dir and requires conf and zod from the checkout.
+    const env = { ...process.env, NODE_PATH: path.join(REPO_ROOT, 'node_modules') };
+    const child = spawn(process.execPath, [writeLoop, dir], { cwd: REPO_ROOT, env, stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (chunk.includes('writing')) setTimeout(() => child.kill('SIGKILL'), Math.random() * 80);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(signal);
+      else reject(new Error(`writer exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+/** The ledger file as the next start would find it: parsed, valid, opening without a notice. */
+function checkLedger(dir: string): number {
+  const text = fs.readFileSync(path.join(dir, 'ledger.json'), 'utf8');
+  const migrated = migrateLedger(JSON.parse(text));
+  if (!migrated.ok) throw new Error(`ledger.json does not validate: ${JSON.stringify(migrated)}`);
+  const opened = openLedgerStore({ dir, storeClass: confStoreClass });
+  expect(opened).toMatchObject({ ok: true, notice: null });
+  return migrated.value.cursor.costsAt ?? 0;
+}
+
+describe('a process killed while writing the ledger', () => {
+  it(`leaves the old or the new file, never a broken one (${LANES * KILLS_PER_LANE} kills)`, async () => {
+    const rounds = await Promise.all(
+      Array.from({ length: LANES }, async () => {
+        const dir = tempDir();
+        const seen: number[] = [];
+        for (let kill = 0; kill < KILLS_PER_LANE; kill += 1) {
+          expect(await writeThenKill(dir)).toBe('SIGKILL');
+          seen.push(checkLedger(dir));
+        }
+        return seen;
+      }),
+    );
+    // Old or new, never older: each writer wrote at least once, so a lane's round never goes back.
+    for (const seen of rounds) {
+      expect(seen.every((round, index) => round >= (index === 0 ? 1 : seen[index - 1]! + 1))).toBe(true);
+    }
+  }, 30_000);
+});

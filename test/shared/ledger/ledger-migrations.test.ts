@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../shared/billing/evaluate';
+import { readSettings } from '../../../shared/billing/read-settings';
+import { migrateLedger, migrateLedgerV1toV2 } from '../../../shared/ledger/ledger-migrations';
+import { emptyLedger, LEDGER_VERSION } from '../../../shared/ledger/ledger-schema';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', 'support', 'store-fixtures');
+const v1 = (): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(path.join(FIXTURES, 'ledger-v1.json'), 'utf8'));
+
+describe('migrateLedger', () => {
+  it('reads the v1 fixture into the current shape, amounts exact and instants canonical', () => {
+    const migrated = migrateLedger(v1());
+    expect(migrated).toMatchObject({ ok: true, migratedFrom: 1 });
+    if (!migrated.ok) return;
+    const ledger = migrated.value;
+    expect(ledger.schemaVersion).toBe(LEDGER_VERSION);
+    expect(ledger.entries).toEqual([
+      {
+        type: 'purchase',
+        id: 'inv-0001',
+        at: '2026-01-05T09:30:00Z',
+        createdAt: '2026-01-05T09:30:00Z',
+        amount: '20',
+        source: 'manual',
+      },
+      {
+        type: 'purchase',
+        id: 'inv-0002',
+        at: '2026-02-11T13:00:00Z',
+        createdAt: '2026-02-11T13:00:00Z',
+        amount: '10.5',
+        source: 'manual',
+      },
+      {
+        type: 'grant',
+        id: 'promo-2026',
+        at: '2026-01-01T00:00:00Z',
+        createdAt: '2026-01-01T00:00:00Z',
+        amount: '5',
+        expiresAt: '2026-04-01T00:00:00Z',
+      },
+      {
+        type: 'balance',
+        id: 'v1-balance-1',
+        at: '2026-02-20T08:00:00Z',
+        createdAt: '2026-02-20T08:00:00Z',
+        balance: '17.25',
+      },
+    ]);
+    expect(ledger.autoRecharge).toEqual({
+      enabled: true,
+      threshold: '5',
+      mode: 'add',
+      amount: '10',
+      target: null,
+      monthlyLimit: '50',
+    });
+    expect(ledger.costs).toHaveLength(2);
+    expect(ledger.usage).toHaveLength(1);
+    expect(ledger.cursor).toEqual(emptyLedger().cursor);
+    expect(ledger.alertMemory).toEqual({ 'low-balance': { active: false, firedAt: '2026-02-18T07:00:00Z' } });
+    expect(ledger.observedBalance).toBeNull();
+  });
+
+  it('gives entries the engine reads as they are: none rejected', () => {
+    const migrated = migrateLedger(v1());
+    if (!migrated.ok) throw new Error('fixture did not migrate');
+    const settings = readSettings({ now: '2026-03-01T00:00:00Z', events: [] });
+    if ('field' in settings) throw new Error(settings.message);
+    const result = evaluate(settings, migrated.value.entries);
+    expect(result.rejected).toEqual([]);
+  });
+
+  it('is pure: the input document is not changed', () => {
+    const document = v1();
+    const before = structuredClone(document);
+    migrateLedgerV1toV2(document);
+    expect(document).toEqual(before);
+  });
+
+  it('reads a current document as it is', () => {
+    expect(migrateLedger(emptyLedger())).toEqual({ ok: true, value: emptyLedger(), migratedFrom: null });
+  });
+
+  it('names the field of a v1 document it cannot migrate', () => {
+    const document = v1();
+    (document.purchases as Record<string, unknown>[])[1]!.amount = 'ten';
+    expect(migrateLedger(document)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      field: 'purchases.1.amount',
+      message: 'must be an amount in USD',
+    });
+  });
+
+  it('refuses a document from a newer Saldo without calling it invalid', () => {
+    expect(migrateLedger({ ...emptyLedger(), schemaVersion: LEDGER_VERSION + 1 })).toEqual({
+      ok: false,
+      reason: 'newer',
+      version: LEDGER_VERSION + 1,
+    });
+  });
+
+  it.each([
+    [null, 'file'],
+    [[1, 2], 'file'],
+    [{}, 'schemaVersion'],
+    [{ schemaVersion: '2' }, 'schemaVersion'],
+    [{ ...emptyLedger(), costs: 'none' }, 'costs'],
+  ])('names what is wrong with %j', (raw, field) => {
+    expect(migrateLedger(raw)).toMatchObject({ ok: false, reason: 'invalid', field });
+  });
+});

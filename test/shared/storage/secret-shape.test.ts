@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { findSecretShapedField, looksLikeSecret } from '../../../shared/storage/secret-shape';
+
+describe('looksLikeSecret', () => {
+  it.each(['sk-admin-demo', 'sk-proj-AbC123_xyz', 'sk-abcdefghijklmnop', 'https://x/?k=sk-admin-123456'])(
+    'flags %s',
+    (text) => expect(looksLikeSecret(text)).toBe(true),
+  );
+  it.each(['task-123456', 'disk-abcdefgh', 'sk-', 'sk-ab', 'gpt-4o-mini', 'https://api.openai.com/v1'])(
+    'lets %s through',
+    (text) => expect(looksLikeSecret(text)).toBe(false),
+  );
+});
+
+describe('findSecretShapedField', () => {
+  it('names the first key-shaped value or key, however deep', () => {
+    expect(findSecretShapedField({ a: 1, b: [{ c: 'fine' }, { d: 'sk-admin-abcdef' }] })).toBe('b.1.d');
+    expect(findSecretShapedField({ alertMemory: { 'sk-proj-abcdefgh': {} } })).toBe(
+      'alertMemory.sk-proj-abcdefgh',
+    );
+    expect(findSecretShapedField('sk-proj-abcdefgh')).toBe('file');
+    expect(findSecretShapedField({ a: null, b: 5, c: ['x'] })).toBeNull();
+  });
+});
