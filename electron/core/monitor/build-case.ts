@@ -1,0 +1,79 @@
+/**
+ * The ledger as the billing engine's case: pure, no I/O, no clock of its own.
+ */
+import { microsToDecimalText } from '../../../shared/billing/money';
+import type { Ledger } from '../../../shared/ledger/ledger-schema';
+import type { Settings } from '../../../shared/settings/settings-schema';
+import { formatInstant } from '../../../shared/billing/instant';
+
+/** One engine event, JSON-shaped as `evaluateCase` reads it. */
+export type CaseEvent =
+  | { type: 'purchase'; id: string; at: string; amount: string; source: string }
+  | { type: 'grant'; id: string; at: string; amount: string; expiresAt?: string }
+  | { type: 'usage'; at: string; amount: string }
+  | { type: 'balance'; at: string; balance: string };
+
+export interface MonitorCase {
+  now: string;
+  autoRecharge?: NonNullable<Ledger['autoRecharge']>;
+  events: CaseEvent[];
+}
+
+/**
+ * The case at `now`: the user's entries (purchases, grants, balances read off the billing page), one
+ * `usage` event per synced day holding that day's total cost, the balance the backend last reported
+ * (a calibration) and the mirrored auto-recharge settings.
+ *
+ * A day's cost is placed at 00:00 UTC of that day: the engine's burn rate counts usage in the
+ * `windowDays` whole UTC days before today's (forecast.ts `burnWindow`), so a day's cost must fall
+ * inside its own day, and 00:00 is the only instant of a day that has already passed for every day
+ * up to today — today's partial cost is included, and it can never lie after `now` (which the engine
+ * would reject). The cost lands at the start of the day, so it is drawn from the credit available
+ * then; the exact hour is not known from daily buckets anyway.
+ *
+ * `settings` carries nothing the engine reads today (thresholds and reminders belong to the alerts);
+ * it is part of the signature so a later engine setting has one place to come from.
+ */
+export function buildCase(ledger: Ledger, settings: Settings, now: number): MonitorCase {
+  void settings;
+  const events: CaseEvent[] = ledger.entries.map((entry): CaseEvent => {
+    switch (entry.type) {
+      case 'purchase':
+        return { type: 'purchase', id: entry.id, at: entry.at, amount: entry.amount, source: entry.source };
+      case 'grant':
+        return {
+          type: 'grant',
+          id: entry.id,
+          at: entry.at,
+          amount: entry.amount,
+          ...(entry.expiresAt === undefined ? {} : { expiresAt: entry.expiresAt }),
+        };
+      case 'balance':
+        return { type: 'balance', at: entry.at, balance: entry.balance };
+    }
+  });
+  for (const [day, micros] of dailyTotals(ledger.costs)) {
+    events.push({ type: 'usage', at: `${day}T00:00:00Z`, amount: microsToDecimalText(micros) });
+  }
+  const observed = ledger.observedBalance;
+  if (observed !== null) {
+    events.push({
+      type: 'balance',
+      at: observed.at,
+      balance: microsToDecimalText(BigInt(observed.balanceMicros)),
+    });
+  }
+  return {
+    now: formatInstant(now),
+    ...(ledger.autoRecharge === null ? {} : { autoRecharge: ledger.autoRecharge }),
+    events,
+  };
+}
+
+/** Each day's cost summed over line items and projects, in day order; days that cost nothing left out. */
+function dailyTotals(costs: Ledger['costs']): Map<string, bigint> {
+  const totals = new Map<string, bigint>();
+  for (const row of costs) totals.set(row.day, (totals.get(row.day) ?? 0n) + BigInt(row.amountMicros));
+  for (const [day, total] of totals) if (total === 0n) totals.delete(day);
+  return totals;
+}
