@@ -8,7 +8,7 @@ import { openStores, type OpenError } from '../stores';
 import { createMonitor, type Monitor } from './monitor';
 
 /** The simulator wants an admin-shaped key on its admin routes; this one opens nothing real. */
-const DEMO_KEY = 'sk-admin-saldo-demo-key-not-a-secret';
+const DEMO_KEY = 'sk-admin-fake-key-for-the-embedded-simulator';
 
 export interface DemoMonitorOptions {
   /** Simulator options (scenario is always `demo`). */
