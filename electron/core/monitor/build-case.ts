@@ -3,7 +3,6 @@
  */
 import { microsToDecimalText } from '../../../shared/billing/money';
 import type { Ledger } from '../../../shared/ledger/ledger-schema';
-import type { Settings } from '../../../shared/settings/settings-schema';
 import { formatInstant } from '../../../shared/billing/instant';
 
 /** One engine event, JSON-shaped as `evaluateCase` reads it. */
@@ -30,12 +29,8 @@ export interface MonitorCase {
  * up to today — today's partial cost is included, and it can never lie after `now` (which the engine
  * would reject). The cost lands at the start of the day, so it is drawn from the credit available
  * then; the exact hour is not known from daily buckets anyway.
- *
- * `settings` carries nothing the engine reads today (thresholds and reminders belong to the alerts);
- * it is part of the signature so a later engine setting has one place to come from.
  */
-export function buildCase(ledger: Ledger, settings: Settings, now: number): MonitorCase {
-  void settings;
+export function buildCase(ledger: Ledger, now: number): MonitorCase {
   const events: CaseEvent[] = ledger.entries.map((entry): CaseEvent => {
     switch (entry.type) {
       case 'purchase':

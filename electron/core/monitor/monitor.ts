@@ -72,7 +72,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
   function evaluateNow(): Evaluated {
     const ledger = stores.ledger.read();
     if (!hasData(ledger)) return { ok: true, result: null, json: null };
-    const evaluation = evaluateCase(buildCase(ledger, stores.settings.read(), now()));
+    const evaluation = evaluateCase(buildCase(ledger, now()));
     if (!evaluation.ok) return { ok: false, error: { source: 'engine', error: evaluation.error } };
     // depletionAt is now + runway: it moves with the clock alone, so it is no change of state.
     const json = stringify({ ...resultToSpecObject(evaluation.result), depletionAt: undefined }) ?? null;

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { buildCase } from '../../../../electron/core/monitor';
 import { evaluateCase } from '../../../../shared/billing/evaluate';
 import { emptyLedger, type Ledger } from '../../../../shared/ledger/ledger-schema';
-import { defaultSettings } from '../../../../shared/settings/settings-schema';
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30);
 const CREATED = '2026-11-01T00:00:00Z';
@@ -80,7 +79,7 @@ describe('buildCase', () => {
       [{ type: 'balance', at: '2026-11-27T09:00:00.000Z', balance: '12.345678' }],
     ],
   ])('%s', (_name, changes, events) => {
-    const built = buildCase(ledgerWith(changes), defaultSettings(), NOW);
+    const built = buildCase(ledgerWith(changes), NOW);
     expect(built).toEqual({ now: '2026-11-27T09:30:00Z', events });
     // Whatever it builds, the engine accepts without rejecting an event.
     const evaluation = evaluateCase(built);
@@ -96,7 +95,7 @@ describe('buildCase', () => {
       target: null,
       monthlyLimit: null,
     };
-    const built = buildCase(ledgerWith({ autoRecharge }), defaultSettings(), NOW);
+    const built = buildCase(ledgerWith({ autoRecharge }), NOW);
     expect(built.autoRecharge).toEqual(autoRecharge);
     expect(evaluateCase(built).ok).toBe(true);
   });
@@ -133,7 +132,7 @@ describe('buildCase', () => {
       ],
       costs: [...days, cost('2026-11-27', 100_000_000)],
     });
-    const evaluation = evaluateCase(buildCase(ledger, defaultSettings(), NOW));
+    const evaluation = evaluateCase(buildCase(ledger, NOW));
     if (!evaluation.ok) throw new Error(evaluation.error.message);
     expect(evaluation.result.burnRatePerDay).toBe(1_000_000n);
     expect(evaluation.result.balance).toBe(43_000_000n);
