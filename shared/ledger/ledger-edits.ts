@@ -26,9 +26,11 @@ import {
   daySchema,
   observedBalanceSchema,
   syncCursorSchema,
+  syncHealthSchema,
   type DailyCost,
   type DailyUsage,
   type ObservedBalance,
+  type SyncHealth,
 } from './synced-data';
 
 export interface PurchaseInput {
@@ -157,6 +159,11 @@ export function setCursor(ledger: Ledger, cursor: Ledger['cursor']): Edit {
   return checked.ok ? { ok: true, value: { ...ledger, cursor: checked.value } } : checked;
 }
 
+export function setSyncHealth(ledger: Ledger, health: SyncHealth): Edit {
+  const checked = checkWith(syncHealthSchema, health, 'syncHealth');
+  return checked.ok ? { ok: true, value: { ...ledger, syncHealth: checked.value } } : checked;
+}
+
 export function setAlertMemory(ledger: Ledger, memory: AlertMemory): Edit {
   const checked = checkWith(alertMemorySchema, memory, 'alertMemory');
   return checked.ok ? { ok: true, value: { ...ledger, alertMemory: checked.value } } : checked;
@@ -176,11 +183,12 @@ export interface SyncOutcome {
  * A whole poll in one change, so one write: the cursor can never be saved ahead of the days it
  * vouches for (a crash between two writes would otherwise skip those days until the next backfill).
  */
-export function recordSync(ledger: Ledger, outcome: SyncOutcome): Edit {
+export function recordSync(ledger: Ledger, outcome: SyncOutcome, health: SyncHealth): Edit {
   let next = replaceCosts(ledger, outcome.costs.fromDay, outcome.costs.days);
   if (next.ok && outcome.usage !== null)
     next = replaceUsage(next.value, outcome.usage.fromDay, outcome.usage.days);
   if (next.ok && outcome.balance !== null) next = setObservedBalance(next.value, outcome.balance);
   if (next.ok) next = setCursor(next.value, outcome.cursor);
+  if (next.ok) next = setSyncHealth(next.value, health);
   return next;
 }

@@ -8,7 +8,7 @@
 import { microsToDecimalText, parseAmount } from '../billing/money';
 import { fieldError, type Checked } from '../storage/field-error';
 import { migrateDocument, type Migrated, type VersionedFormat } from '../storage/versioned';
-import { emptyLedger, LEDGER_VERSION, ledgerSchema, type Ledger } from './ledger-schema';
+import { emptyLedgerFile, LEDGER_VERSION, ledgerFileSchema, type LedgerFile } from './ledger-schema';
 
 type Fields = Record<string, unknown>;
 
@@ -80,15 +80,13 @@ export function migrateLedgerV1toV2(document: Fields): Checked<Fields> {
     autoRecharge = converted;
   }
   const rest = without(document, ['purchases', 'grants', 'balances', 'alerts']);
-  const empty = emptyLedger();
+  const empty = emptyLedgerFile();
   return {
     ok: true,
     value: {
       ...rest,
       entries,
       autoRecharge,
-      costs: document.costs ?? [],
-      usage: document.usage ?? [],
       observedBalance: document.observedBalance ?? null,
       cursor: document.cursor ?? empty.cursor,
       alertMemory: document.alerts ?? {},
@@ -96,13 +94,30 @@ export function migrateLedgerV1toV2(document: Fields): Checked<Fields> {
   };
 }
 
-export const LEDGER_FORMAT: VersionedFormat<Ledger> = {
+/**
+ * v2 → v3: the synced days leave `ledger.json` for one file per day. A migration is pure and
+ * cannot write those files, and the days are a copy of what the backend holds: they are dropped
+ * and their cursors cleared, so the next sync fetches them again. The user's entries stay.
+ */
+export function migrateLedgerV2toV3(document: Fields): Checked<Fields> {
+  const cursor = isFields(document.cursor) ? document.cursor : emptyLedgerFile().cursor;
+  return {
+    ok: true,
+    value: {
+      ...without(document, ['costs', 'usage']),
+      cursor: { ...cursor, costsAt: null, usageAt: null },
+      syncHealth: document.syncHealth ?? emptyLedgerFile().syncHealth,
+    },
+  };
+}
+
+export const LEDGER_FORMAT: VersionedFormat<LedgerFile> = {
   current: LEDGER_VERSION,
-  steps: { 1: migrateLedgerV1toV2 },
-  schema: ledgerSchema,
+  steps: { 1: migrateLedgerV1toV2, 2: migrateLedgerV2toV3 },
+  schema: ledgerFileSchema,
 };
 
-/** A stored ledger of any known version, in the current shape, or why it cannot be read. */
-export function migrateLedger(raw: unknown): Migrated<Ledger> {
+/** A stored ledger file of any known version, in the current shape, or why it cannot be read. */
+export function migrateLedger(raw: unknown): Migrated<LedgerFile> {
   return migrateDocument(raw, LEDGER_FORMAT);
 }

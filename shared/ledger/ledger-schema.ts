@@ -13,13 +13,15 @@ import { positiveUsdTextSchema, signedUsdTextSchema, usdTextSchema } from '../st
 import {
   dailyCostSchema,
   dailyUsageSchema,
+  NO_SYNC_YET,
   observedBalanceSchema,
   syncCursorSchema,
+  syncHealthSchema,
   type DailyCost,
   type DailyUsage,
 } from './synced-data';
 
-export const LEDGER_VERSION = 2;
+export const LEDGER_VERSION = 3;
 
 /** The engine reserves `auto-` and `cal-` for the credits it makes itself (spec §4). */
 export const entryIdSchema = z
@@ -105,7 +107,17 @@ function inDayOrder(rows: readonly { day: string }[]): boolean {
   return rows.every((row, index) => index === 0 || rows[index - 1]!.day <= row.day);
 }
 
-export const ledgerSchema = z.strictObject({
+const syncedDays = {
+  /** Sorted by day, so a sync replaces a tail: every day from its first fetched day on. */
+  costs: z.array(dailyCostSchema).refine(inDayOrder, 'must be in day order'),
+  usage: z.array(dailyUsageSchema).refine(inDayOrder, 'must be in day order'),
+};
+
+/**
+ * `ledger.json` itself: everything but the synced days, which live one file per UTC day
+ * (electron/core/stores/synced-days.ts) so that a poll rewrites a few KB, not a year of history.
+ */
+export const ledgerFileSchema = z.strictObject({
   schemaVersion: z.literal(LEDGER_VERSION),
   entries: z.array(ledgerEntrySchema).superRefine((entries, context) => {
     const seen = new Set<string>();
@@ -116,27 +128,33 @@ export const ledgerSchema = z.strictObject({
     });
   }),
   autoRecharge: autoRechargeSettingsSchema.nullable(),
-  /** Sorted by day, so a sync replaces a tail: every day from its first fetched day on. */
-  costs: z.array(dailyCostSchema).refine(inDayOrder, 'must be in day order'),
-  usage: z.array(dailyUsageSchema).refine(inDayOrder, 'must be in day order'),
   /** The last balance the provider reported (a relay with the legacy endpoint), or null. */
   observedBalance: observedBalanceSchema.nullable(),
   cursor: syncCursorSchema,
+  syncHealth: syncHealthSchema,
   alertMemory: alertMemorySchema,
 });
+export type LedgerFile = z.output<typeof ledgerFileSchema>;
+
+/** The ledger as everyone reads it: the file and the synced days, one value. */
+export const ledgerSchema = ledgerFileSchema.extend(syncedDays);
 export type Ledger = z.output<typeof ledgerSchema>;
 export type { DailyCost, DailyUsage };
 
-/** The ledger before anything is recorded or synced. */
-export function emptyLedger(): Ledger {
+/** The ledger file before anything is recorded or synced. */
+export function emptyLedgerFile(): LedgerFile {
   return {
     schemaVersion: LEDGER_VERSION,
     entries: [],
     autoRecharge: null,
-    costs: [],
-    usage: [],
     observedBalance: null,
     cursor: { costsAt: null, usageAt: null, balanceAt: null },
+    syncHealth: NO_SYNC_YET,
     alertMemory: {},
   };
+}
+
+/** The ledger before anything is recorded or synced. */
+export function emptyLedger(): Ledger {
+  return { ...emptyLedgerFile(), costs: [], usage: [] };
 }

@@ -5,6 +5,7 @@
  * Money is integer micro-dollars (a `number`: one day's costs stay far below 2^53 µ$).
  */
 import { z } from 'zod';
+import { instantTextSchema } from '../storage/instant-text';
 
 /** A UTC calendar day, `YYYY-MM-DD`. */
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a UTC day YYYY-MM-DD');
@@ -55,3 +56,39 @@ const fetchedAt = z.number().int().safe().nullable();
  * last successful fetch, null before the first.
  */
 export const syncCursorSchema = z.object({ costsAt: fetchedAt, usageAt: fetchedAt, balanceAt: fetchedAt });
+
+/** Why the last sync failed, as the user is told it: key-free (the backend scrubs its messages). */
+export const syncErrorSchema = z.object({
+  /** Where it failed: fetching, saving, or evaluating what was saved. */
+  source: z.enum(['backend', 'store', 'engine']),
+  /** The backend's error kind (`auth`, `network`, …), or `invalid`/`io` for the store. */
+  kind: z.string().max(40),
+  message: z.string().max(2000),
+});
+export type SyncError = z.infer<typeof syncErrorSchema>;
+
+const instant = instantTextSchema.nullable();
+
+/**
+ * How syncing goes, kept across runs so `saldo status` and a restarted app can say when the data
+ * was last fresh, and the sync-health alert can count an hour of failures that spans restarts.
+ */
+export const syncHealthSchema = z.object({
+  lastAttemptAt: instant,
+  lastOkAt: instant,
+  /** The first failure of the current run of failures; null after a full success. */
+  failingSince: instant,
+  /** The last attempt's failure, or the balance's on an otherwise good poll; null after a full success. */
+  lastError: syncErrorSchema.nullable(),
+  /** The last attempt fetched costs and usage but not the balance. */
+  partial: z.boolean(),
+});
+export type SyncHealth = z.infer<typeof syncHealthSchema>;
+
+export const NO_SYNC_YET: SyncHealth = {
+  lastAttemptAt: null,
+  lastOkAt: null,
+  failingSince: null,
+  lastError: null,
+  partial: false,
+};

@@ -27,7 +27,10 @@ const httpUrl = z
 
 export const settingsSchema = z.strictObject({
   schemaVersion: z.literal(SETTINGS_VERSION),
-  /** `demo`: the embedded simulator, no key needed. */
+  /**
+   * `demo`: the embedded simulator, no key needed; `openai`: the account of the stored key. Storing
+   * a key chooses `openai`, clearing it `demo` (electron/core/monitor/choose-backend.ts).
+   */
   backend: z.enum(['demo', 'openai'], { error: 'must be "demo" or "openai"' }).default('demo'),
   /** OpenAI or an OpenAI-compatible relay. */
   baseUrl: httpUrl.default('https://api.openai.com/v1'),
@@ -43,7 +46,9 @@ export const settingsSchema = z.strictObject({
     .max(10, 'must hold at most 10 reminders')
     .refine((days) => new Set(days).size === days.length, 'must not repeat a day')
     .default([30, 7, 1]),
-  /** Warn at 75 % and 100 % of this month's spend (USD); null: no budget. */
+  /** Short-runway and unused-credit warnings rest on a forecast: opt-in (ux.md §4). */
+  forecastWarnings: z.boolean({ error: 'must be true or false' }).default(false),
+  /** Warn at 50, 75, 90 and 100 % of this month's spend (USD); null: no budget. */
   monthlyBudget: positiveUsdTextSchema.nullable().default(null),
   language: z.enum(['en', 'nl'], { error: 'must be "en" or "nl"' }).default('en'),
   theme: z

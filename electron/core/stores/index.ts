@@ -19,6 +19,8 @@ export type { OpenError, Opened, StoreError, StoreResult } from './store-result'
 export interface OpenStoresOptions {
   /** Default: `dataDir(process.env, process.platform, os.homedir())`. */
   dir?: string;
+  /** Where the ledger lives, if not in `dir`: the demo keeps its own (its data is not the user's). */
+  ledgerDir?: string;
   storeClass?: StoreClass;
   now?: () => number;
   newId?: () => string;
@@ -34,10 +36,16 @@ export type OpenedStores =
  */
 export function openStores(options: OpenStoresOptions = {}): OpenedStores {
   const dir = options.dir ?? dataDir(process.env, process.platform, os.homedir());
-  try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  } catch (error) {
-    return { ok: false, error: { kind: 'io', message: `Saldo cannot use ${dir}: ${errorMessage(error)}` } };
+  const ledgerDir = options.ledgerDir ?? dir;
+  for (const needed of new Set([dir, ledgerDir])) {
+    try {
+      fs.mkdirSync(needed, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      return {
+        ok: false,
+        error: { kind: 'io', message: `Saldo cannot use ${needed}: ${errorMessage(error)}` },
+      };
+    }
   }
   const common = {
     dir,
@@ -47,7 +55,7 @@ export function openStores(options: OpenStoresOptions = {}): OpenedStores {
   };
   const settings = openSettingsStore(common);
   if (!settings.ok) return settings;
-  const ledger = openLedgerStore(common);
+  const ledger = openLedgerStore({ ...common, dir: ledgerDir });
   if (!ledger.ok) return ledger;
   const notices = [settings.notice, ledger.notice].filter((notice) => notice !== null);
   return { ok: true, ledger: ledger.store, settings: settings.store, dir, notices };

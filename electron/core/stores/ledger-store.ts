@@ -14,19 +14,24 @@ import type {
 } from '../../../shared/ledger/ledger-edits';
 import { LEDGER_FORMAT } from '../../../shared/ledger/ledger-migrations';
 import {
-  emptyLedger,
+  emptyLedgerFile,
+  ledgerSchema,
   type AutoRechargeSettings,
   type BalanceEntry,
   type GrantEntry,
   type Ledger,
+  type LedgerFile,
   type PurchaseEntry,
 } from '../../../shared/ledger/ledger-schema';
+import { checkCurrent } from '../../../shared/storage/versioned';
 import type { DailyCost, DailyUsage, ObservedBalance } from '../billing-backend';
+import type { SyncHealth } from '../../../shared/ledger/synced-data';
 import type { SyncCursor, SyncResult } from '../sync';
 import type { Checked } from '../../../shared/storage/field-error';
 import { ConfJsonFile, type StoreClass } from './json-file';
 import type { Opened, StoreResult } from './store-result';
 import { StoredDocument } from './stored-document';
+import { SyncedDays } from './synced-days';
 
 export type { BalanceInput, GrantInput, PurchaseInput };
 
@@ -50,8 +55,13 @@ export interface LedgerStore {
   replaceUsage(fromDay: string, days: readonly DailyUsage[]): StoreResult<Ledger>;
   setObservedBalance(balance: ObservedBalance | null): StoreResult<Ledger>;
   setCursor(cursor: SyncCursor): StoreResult<Ledger>;
-  /** A whole successful poll (costs, usage, balance, cursor) in one write. */
-  recordSync(result: Pick<SyncResult, 'costs' | 'usage' | 'balance' | 'cursor'>): StoreResult<Ledger>;
+  /** A whole successful poll (costs, usage, balance, cursor, and how syncing goes) in one write. */
+  recordSync(
+    result: Pick<SyncResult, 'costs' | 'usage' | 'balance' | 'cursor'>,
+    health: SyncHealth,
+  ): StoreResult<Ledger>;
+  /** How syncing goes, on its own: after a failed poll, which stores nothing else. */
+  setSyncHealth(health: SyncHealth): StoreResult<Ledger>;
   setAlertMemory(memory: AlertMemory): StoreResult<Ledger>;
 }
 
@@ -71,8 +81,12 @@ const cursorShapesAgree: [SyncCursor, Ledger['cursor']] = [{} as Ledger['cursor'
 void cursorShapesAgree;
 
 class FileLedgerStore implements LedgerStore {
+  /** The file and the days as one frozen value, rebuilt after a change. */
+  #view: Ledger | null = null;
+
   constructor(
-    private readonly document: StoredDocument<Ledger>,
+    private readonly document: StoredDocument<LedgerFile>,
+    private readonly days: SyncedDays,
     private readonly now: () => number,
     private readonly newId: () => string,
   ) {}
@@ -82,11 +96,43 @@ class FileLedgerStore implements LedgerStore {
   }
 
   read(): Ledger {
-    return this.document.value;
+    this.#view ??= Object.freeze({
+      ...this.document.value,
+      costs: this.days.costs() as Ledger['costs'],
+      usage: this.days.usage() as Ledger['usage'],
+    });
+    return this.#view;
+  }
+
+  /**
+   * Applies a pure edit of the whole ledger: validated in full first, then the changed days
+   * written, then `ledger.json` (only if its part changed). Days go first, so the cursor saved
+   * with the file never vouches for days not yet on disk.
+   */
+  #change(edit: (ledger: Ledger) => Checked<Ledger>): StoreResult<Ledger> {
+    const current = this.read();
+    const edited = edit(current);
+    if (!edited.ok) return { ok: false, error: { kind: 'invalid', ...edited.error } };
+    const checked = checkCurrent(edited.value, ledgerSchema);
+    if (!checked.ok) return { ok: false, error: { kind: 'invalid', ...checked.error } };
+    const { costs, usage, ...file } = checked.value;
+    if (edited.value.costs !== current.costs || edited.value.usage !== current.usage) {
+      const written = this.days.replace(costs, usage);
+      this.#view = null;
+      if (!written.ok) {
+        const message = `Saldo could not save the synced days (${written.message}); the ledger was not changed.`;
+        return { ok: false, error: { kind: 'io', message } };
+      }
+    }
+    const fileBefore = this.document.value;
+    const changed = this.document.change(() => ({ ok: true, value: file }));
+    if (!changed.ok) return changed;
+    if (changed.value !== fileBefore) this.#view = null;
+    return { ok: true, value: this.read() };
   }
 
   #add<E>(add: (ledger: Ledger) => Checked<{ ledger: Ledger; entry: E }>): StoreResult<E> {
-    const changed = this.document.change((ledger) => {
+    const changed = this.#change((ledger) => {
       const added = add(ledger);
       return added.ok ? { ok: true, value: added.value.ledger } : added;
     });
@@ -112,35 +158,39 @@ class FileLedgerStore implements LedgerStore {
   }
 
   removeEntry(id: string): StoreResult<Ledger> {
-    return this.document.change((ledger) => edits.removeEntry(ledger, id));
+    return this.#change((ledger) => edits.removeEntry(ledger, id));
   }
 
   setAutoRecharge(settings: AutoRechargeSettings | null): StoreResult<Ledger> {
-    return this.document.change((ledger) => edits.setAutoRecharge(ledger, settings));
+    return this.#change((ledger) => edits.setAutoRecharge(ledger, settings));
   }
 
   replaceCosts(fromDay: string, days: readonly DailyCost[]): StoreResult<Ledger> {
-    return this.document.change((ledger) => edits.replaceCosts(ledger, fromDay, days));
+    return this.#change((ledger) => edits.replaceCosts(ledger, fromDay, days));
   }
 
   replaceUsage(fromDay: string, days: readonly DailyUsage[]): StoreResult<Ledger> {
-    return this.document.change((ledger) => edits.replaceUsage(ledger, fromDay, days));
+    return this.#change((ledger) => edits.replaceUsage(ledger, fromDay, days));
   }
 
   setObservedBalance(balance: ObservedBalance | null): StoreResult<Ledger> {
-    return this.document.change((ledger) => edits.setObservedBalance(ledger, balance));
+    return this.#change((ledger) => edits.setObservedBalance(ledger, balance));
   }
 
   setCursor(cursor: SyncCursor): StoreResult<Ledger> {
-    return this.document.change((ledger) => edits.setCursor(ledger, cursor));
+    return this.#change((ledger) => edits.setCursor(ledger, cursor));
   }
 
-  recordSync(result: SyncOutcome): StoreResult<Ledger> {
-    return this.document.change((ledger) => edits.recordSync(ledger, result));
+  recordSync(result: SyncOutcome, health: SyncHealth): StoreResult<Ledger> {
+    return this.#change((ledger) => edits.recordSync(ledger, result, health));
+  }
+
+  setSyncHealth(health: SyncHealth): StoreResult<Ledger> {
+    return this.#change((ledger) => edits.setSyncHealth(ledger, health));
   }
 
   setAlertMemory(memory: AlertMemory): StoreResult<Ledger> {
-    return this.document.change((ledger) => edits.setAlertMemory(ledger, memory));
+    return this.#change((ledger) => edits.setAlertMemory(ledger, memory));
   }
 }
 
@@ -148,9 +198,21 @@ class FileLedgerStore implements LedgerStore {
 export function openLedgerStore(options: StoreOptions): Opened<LedgerStore> {
   const now = options.now ?? Date.now;
   const file = new ConfJsonFile(options.storeClass, options.dir, 'ledger');
-  const kind = { format: LEDGER_FORMAT, empty: emptyLedger, freshStart: 'an empty ledger' };
+  const kind = { format: LEDGER_FORMAT, empty: emptyLedgerFile, freshStart: 'an empty ledger' };
   const opened = StoredDocument.open(file, kind, now());
   if (!opened.ok) return opened;
-  const store = new FileLedgerStore(opened.store, now, options.newId ?? randomUUID);
-  return { ok: true, store, notice: opened.notice };
+  const days = SyncedDays.open(options.storeClass, options.dir, now());
+  if (!days.ok) return { ok: false, error: { kind: 'io', message: days.message } };
+  const store = new FileLedgerStore(opened.store, days.value.days, now, options.newId ?? randomUUID);
+  const notices = [opened.notice, ...days.value.notices].filter((notice) => notice !== null);
+  if (days.value.notices.length > 0) {
+    // A day moved aside is fetched again only if the cursor no longer vouches for it.
+    const cleared = store.setCursor({
+      costsAt: null,
+      usageAt: null,
+      balanceAt: store.read().cursor.balanceAt,
+    });
+    if (!cleared.ok) return { ok: false, error: { kind: 'io', message: cleared.error.message } };
+  }
+  return { ok: true, store, notice: notices.length === 0 ? null : notices.join(' ') };
 }

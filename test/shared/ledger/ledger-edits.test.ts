@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as edits from '../../../shared/ledger/ledger-edits';
 import { emptyLedger, type Ledger } from '../../../shared/ledger/ledger-schema';
+import { NO_SYNC_YET } from '../../../shared/ledger/synced-data';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const context = (id = 'e1') => ({ id, now: NOW });
@@ -119,12 +120,16 @@ describe('replacing synced days', () => {
       observedBalance: { at: '2026-02-28T00:00:00Z', balanceMicros: 5, grants: [] },
     };
     const next = must(
-      edits.recordSync(withBalance, {
-        costs: { fromDay: '2026-03-01', days: [cost('2026-03-01', 9)] },
-        usage: null,
-        balance: null,
-        cursor: { costsAt: NOW, usageAt: null, balanceAt: null },
-      }),
+      edits.recordSync(
+        withBalance,
+        {
+          costs: { fromDay: '2026-03-01', days: [cost('2026-03-01', 9)] },
+          usage: null,
+          balance: null,
+          cursor: { costsAt: NOW, usageAt: null, balanceAt: null },
+        },
+        NO_SYNC_YET,
+      ),
     );
     expect(next.costs.at(-1)).toEqual(cost('2026-03-01', 9));
     expect(next.observedBalance).toEqual(withBalance.observedBalance);

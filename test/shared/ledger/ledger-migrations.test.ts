@@ -3,8 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../shared/billing/evaluate';
 import { readSettings } from '../../../shared/billing/read-settings';
-import { migrateLedger, migrateLedgerV1toV2 } from '../../../shared/ledger/ledger-migrations';
-import { emptyLedger, LEDGER_VERSION } from '../../../shared/ledger/ledger-schema';
+import {
+  migrateLedger,
+  migrateLedgerV1toV2,
+  migrateLedgerV2toV3,
+} from '../../../shared/ledger/ledger-migrations';
+import { emptyLedgerFile, LEDGER_VERSION } from '../../../shared/ledger/ledger-schema';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'support', 'store-fixtures');
 const v1 = (): Record<string, unknown> =>
@@ -58,9 +62,10 @@ describe('migrateLedger', () => {
       target: null,
       monthlyLimit: '50',
     });
-    expect(ledger.costs).toHaveLength(2);
-    expect(ledger.usage).toHaveLength(1);
-    expect(ledger.cursor).toEqual(emptyLedger().cursor);
+    // v3 keeps synced days out of the file: the fixture's two cost days are fetched again.
+    expect(ledger).not.toHaveProperty('costs');
+    expect(ledger).not.toHaveProperty('usage');
+    expect(ledger.cursor).toEqual(emptyLedgerFile().cursor);
     expect(ledger.alertMemory).toEqual({ 'low-balance': { active: false, firedAt: '2026-02-18T07:00:00Z' } });
     expect(ledger.observedBalance).toBeNull();
   });
@@ -81,8 +86,31 @@ describe('migrateLedger', () => {
     expect(document).toEqual(before);
   });
 
+  it('v2 → v3: synced days leave the file and their cursors are cleared; entries and the balance cursor stay', () => {
+    const v2 = {
+      schemaVersion: 2,
+      entries: [],
+      costs: [{ day: '2026-11-26', amountMicros: 5, lineItem: null, projectId: null }],
+      usage: [],
+      cursor: { costsAt: 1, usageAt: 2, balanceAt: 3 },
+    };
+    expect(migrateLedgerV2toV3(v2)).toEqual({
+      ok: true,
+      value: {
+        schemaVersion: 2,
+        entries: [],
+        cursor: { costsAt: null, usageAt: null, balanceAt: 3 },
+        syncHealth: emptyLedgerFile().syncHealth,
+      },
+    });
+  });
+
   it('reads a current document as it is', () => {
-    expect(migrateLedger(emptyLedger())).toEqual({ ok: true, value: emptyLedger(), migratedFrom: null });
+    expect(migrateLedger(emptyLedgerFile())).toEqual({
+      ok: true,
+      value: emptyLedgerFile(),
+      migratedFrom: null,
+    });
   });
 
   it('names the field of a v1 document it cannot migrate', () => {
@@ -97,7 +125,7 @@ describe('migrateLedger', () => {
   });
 
   it('refuses a document from a newer Saldo without calling it invalid', () => {
-    expect(migrateLedger({ ...emptyLedger(), schemaVersion: LEDGER_VERSION + 1 })).toEqual({
+    expect(migrateLedger({ ...emptyLedgerFile(), schemaVersion: LEDGER_VERSION + 1 })).toEqual({
       ok: false,
       reason: 'newer',
       version: LEDGER_VERSION + 1,
@@ -109,7 +137,7 @@ describe('migrateLedger', () => {
     [[1, 2], 'file'],
     [{}, 'schemaVersion'],
     [{ schemaVersion: '2' }, 'schemaVersion'],
-    [{ ...emptyLedger(), costs: 'none' }, 'costs'],
+    [{ ...emptyLedgerFile(), entries: 'none' }, 'entries'],
   ])('names what is wrong with %j', (raw, field) => {
     expect(migrateLedger(raw)).toMatchObject({ ok: false, reason: 'invalid', field });
   });

@@ -12,6 +12,7 @@ describe('settingsSchema', () => {
       lowBalanceThreshold: '5',
       runwayDays: 3,
       expiryReminderDays: [30, 7, 1],
+      forecastWarnings: false,
       monthlyBudget: null,
       language: 'en',
       theme: 'system',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { confStoreClass } from '../../../../electron/core/stores';
 import { openLedgerStore } from '../../../../electron/core/stores/ledger-store';
 import { openSettingsStore } from '../../../../electron/core/stores/settings-store';
-import { emptyLedger } from '../../../../shared/ledger/ledger-schema';
+import { emptyLedger, emptyLedgerFile } from '../../../../shared/ledger/ledger-schema';
 import { NOW, tempDir } from './store-harness';
 
 function openLedgerAt(dir: string) {
@@ -19,8 +19,8 @@ describe('a corrupt store file', () => {
     ['no version', '{"entries": []}', 'schemaVersion: must be a whole number ≥ 1'],
     [
       'a bad field',
-      JSON.stringify({ ...emptyLedger(), costs: [{ day: 'today' }] }),
-      'costs.0.day: a UTC day YYYY-MM-DD',
+      JSON.stringify({ ...emptyLedgerFile(), cursor: { costsAt: 'today' } }),
+      'cursor.costsAt: Invalid input: expected number, received string',
     ],
   ])(
     '(%s) is moved aside, the user told in one line, and the ledger starts empty',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLedgerStore } from '../../../../electron/core/stores/ledger-store';
 import { confStoreClass } from '../../../../electron/core/stores';
+import { NO_SYNC_YET } from '../../../../shared/ledger/synced-data';
 import { countingStoreClass, FIXTURES, fileMode, mustOpenLedger, NOW, tempDir } from './store-harness';
 
 const cost = (day: string, amountMicros: number) => ({ day, amountMicros, lineItem: null, projectId: null });
@@ -125,29 +126,33 @@ describe('LedgerStore', () => {
   it('records a whole poll in one write', () => {
     const { storeClass, writes } = countingStoreClass();
     const store = mustOpenLedger(tempDir(), storeClass);
-    const result = store.recordSync({
-      costs: { fromDay: '2026-11-26', days: [cost('2026-11-26', 3), cost('2026-11-27', 4)] },
-      usage: { fromDay: '2026-11-26', days: [] },
-      balance: { at: '2026-11-27T10:41:00Z', balanceMicros: 12_000_000, grants: [] },
-      cursor: { costsAt: NOW, usageAt: NOW, balanceAt: NOW },
-    });
+    const result = store.recordSync(
+      {
+        costs: { fromDay: '2026-11-26', days: [cost('2026-11-26', 3), cost('2026-11-27', 4)] },
+        usage: { fromDay: '2026-11-26', days: [] },
+        balance: { at: '2026-11-27T10:41:00Z', balanceMicros: 12_000_000, grants: [] },
+        cursor: { costsAt: NOW, usageAt: NOW, balanceAt: NOW },
+      },
+      NO_SYNC_YET,
+    );
     expect(result.ok).toBe(true);
-    expect(writes()).toBe(1);
+    // One write of ledger.json; the two days are a file each.
+    expect(writes()).toBe(3);
     expect(store.read().observedBalance?.balanceMicros).toBe(12_000_000);
   });
 
-  it('opens a v1 file from the fixture, migrated, and writes v2 only with the next change', () => {
+  it('opens a v1 file from the fixture, migrated, and writes the current version only with the next change', () => {
     const dir = tempDir();
     const file = path.join(dir, 'ledger.json');
     fs.copyFileSync(path.join(FIXTURES, 'ledger-v1.json'), file);
     const store = mustOpenLedger(dir);
-    expect(store.read().schemaVersion).toBe(2);
+    expect(store.read().schemaVersion).toBe(3);
     expect(store.read().entries).toHaveLength(4);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).schemaVersion).toBe(1);
 
     store.addBalance({ at: '2026-11-27T08:00:00Z', balance: '3.5' });
     const written = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(written.schemaVersion).toBe(2);
+    expect(written.schemaVersion).toBe(3);
     expect(written.entries).toHaveLength(5);
     expect(written.purchases).toBeUndefined();
   });

@@ -6,6 +6,7 @@
  */
 import { openLedgerStore } from '../../../../electron/core/stores/ledger-store';
 import { confStoreClass } from '../../../../electron/core/stores/json-file';
+import { NO_SYNC_YET } from '../../../../shared/ledger/synced-data';
 
 const dir = process.argv[2];
 if (dir === undefined) throw new Error('usage: write-loop.ts <dir>');
@@ -39,12 +40,15 @@ while (Date.now() < stopAt) {
       });
     }
   }
-  const written = ledger.recordSync({
-    costs: { fromDay: day(0), days: costs },
-    usage: null,
-    balance: null,
-    cursor: { costsAt: round, usageAt: null, balanceAt: null },
-  });
+  const written = ledger.recordSync(
+    {
+      costs: { fromDay: day(0), days: costs },
+      usage: null,
+      balance: null,
+      cursor: { costsAt: round, usageAt: null, balanceAt: null },
+    },
+    NO_SYNC_YET,
+  );
   if (!written.ok) throw new Error(written.error.message);
   if (!told) {
     process.stdout.write('writing\n');
