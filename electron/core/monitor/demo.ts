@@ -1,46 +1,77 @@
 /**
- * The demo mode (`SALDO_DEMO=1`, or no key): the embedded simulator's demo account behind the
- * OpenAI client, stores in `dir`, and the monitor over both, on the simulator's clock.
+ * The demo account (`SALDO_DEMO=1`, or no key): the embedded simulator's `demo` scenario behind
+ * the real OpenAI client. The simulator starts on the first request, so read-only uses (`saldo
+ * status`) never start it; its clock is the monitor's clock.
  */
+import type { BillingBackend } from '../billing-backend';
 import { createOpenAiBackend, type OpenAiBackendOptions } from '../openai';
-import { startSimulator, type SimulatorOptions } from '../simulator';
-import { openStores, type OpenError } from '../stores';
-import { createMonitor, type Monitor } from './monitor';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator';
 
 /** The simulator wants an admin-shaped key on its admin routes; this one opens nothing real. */
 const DEMO_KEY = 'sk-admin-fake-key-for-the-embedded-simulator';
 
-export interface DemoMonitorOptions {
+export interface DemoOptions {
   /** Simulator options (scenario is always `demo`). */
   simulator?: Pick<SimulatorOptions, 'speed' | 'startAt'>;
   /** Client options, e.g. `maxRetries` or `sleep` in tests. */
   backend?: Pick<OpenAiBackendOptions, 'maxRetries' | 'sleep' | 'timeoutMs'>;
 }
 
-export interface DemoMonitor {
-  monitor: Monitor;
-  /** The simulator's address, for its `/sim` control API. */
-  simulatorUrl: string;
-  notices: string[];
+export interface DemoBackend {
+  backend: BillingBackend;
+  now(): number;
+  /** The simulator's address, for its `/sim` control API; null until it started. */
+  simulatorUrl(): string | null;
+  /** Starts the simulator now (it also starts on the first request); rejects if it cannot listen. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
-export type OpenedDemoMonitor = ({ ok: true } & DemoMonitor) | { ok: false; error: OpenError };
+export function createDemoBackend(options: DemoOptions = {}): DemoBackend {
+  const startAt = options.simulator?.startAt;
+  let started: Promise<{ sim: RunningSimulator; client: BillingBackend }> | null = null;
+  let running: { sim: RunningSimulator; client: BillingBackend } | null = null;
+  let closed = false;
 
-export async function openDemoMonitor(
-  dir: string,
-  options: DemoMonitorOptions = {},
-): Promise<OpenedDemoMonitor> {
-  const stores = openStores({ dir });
-  if (!stores.ok) return stores;
-  const sim = await startSimulator({ port: 0, scenario: 'demo', ...options.simulator });
-  const now = () => sim.now();
-  const backend = createOpenAiBackend({ apiKey: DEMO_KEY, baseUrl: sim.baseUrl, now, ...options.backend });
-  const monitor = createMonitor({
+  function client(): Promise<BillingBackend> {
+    started ??= startSimulator({ port: 0, scenario: 'demo', ...options.simulator }).then((sim) => {
+      const backend = createOpenAiBackend({
+        apiKey: DEMO_KEY,
+        baseUrl: sim.baseUrl,
+        now: sim.now,
+        ...options.backend,
+      });
+      running = { sim, client: backend };
+      return running;
+    });
+    return started.then(({ client: backend }) => backend);
+  }
+
+  const backend: BillingBackend = {
+    // The simulator serves the balance; until it runs, the client has not asked yet.
+    capabilities: () =>
+      running?.client.capabilities() ?? {
+        provider: 'demo',
+        costs: true,
+        usage: true,
+        balance: 'unknown',
+        autoRechargeSettings: true,
+      },
+    fetchCosts: async (range) => (await client()).fetchCosts(range),
+    fetchUsage: async (range) => (await client()).fetchUsage(range),
+    fetchBalance: async () => (await client()).fetchBalance(),
+  };
+  return {
     backend,
-    stores: { ledger: stores.ledger, settings: stores.settings },
-    now,
-    backendName: 'demo',
-  });
-  return { ok: true, monitor, simulatorUrl: sim.url, notices: stores.notices, close: () => sim.close() };
+    now: () => running?.sim.now() ?? startAt ?? Date.now(),
+    simulatorUrl: () => running?.sim.url ?? null,
+    start: async () => {
+      await client();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (started !== null) await (await started).sim.close();
+    },
+  };
 }

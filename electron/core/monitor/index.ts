@@ -1,6 +1,10 @@
 export { buildCase, type CaseEvent, type MonitorCase } from './build-case';
+export { alertSettingsFrom, assess, hasData, historyDays, type Assessed, type Assessment } from './assess';
+export { chooseBackend, type BackendChoice, type BackendChoiceInput } from './choose-backend';
+export { createDemoBackend, type DemoBackend, type DemoOptions } from './demo';
 export {
   createMonitor,
+  lastSyncFrom,
   type BackendName,
   type LastSync,
   type Monitor,
@@ -9,4 +13,10 @@ export {
   type MonitorState,
   type SyncOnceResult,
 } from './monitor';
-export { openDemoMonitor, type DemoMonitor, type DemoMonitorOptions, type OpenedDemoMonitor } from './demo';
+export {
+  DEMO_LEDGER_DIR,
+  openMonitor,
+  type OpenedMonitor,
+  type OpenMonitorOptions,
+  type OpenMonitorResult,
+} from './open-monitor';

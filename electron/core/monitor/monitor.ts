@@ -1,17 +1,21 @@
 /**
- * The monitor: one sync (backend → ledger), the billing engine over the ledger, and a change
- * signal. Plain Node, no electron; errors are values. Nothing here sees the API key: the backend
- * holds it and scrubs it from its own errors.
+ * The monitor: one sync (backend → ledger), the billing engine over the ledger, the alert rules
+ * over the result, and a change signal. Plain Node, no electron; errors are values. Nothing here
+ * sees the API key: the backend holds it and scrubs it from its own errors.
  */
 import { stringify } from 'lossless-json';
-import { evaluateCase } from '../../../shared/billing/evaluate';
+import type { Alert } from '../../../shared/alerts/alert';
+import type { AlertInput } from '../../../shared/alerts/alert-input';
+import { evaluateAlerts, type AlertDecision } from '../../../shared/alerts/evaluate-alerts';
+import { notificationFor, type Notifier } from '../../../shared/alerts/notifier';
+import { formatInstant } from '../../../shared/billing/instant';
 import { resultToSpecObject } from '../../../shared/billing/result-json';
 import type { BillingResult } from '../../../shared/billing/types';
-import type { Ledger } from '../../../shared/ledger/ledger-schema';
+import type { SyncError, SyncHealth } from '../../../shared/ledger/synced-data';
 import type { BackendError, BillingBackend } from '../billing-backend';
 import type { LedgerStore, SettingsStore, StoreError } from '../stores';
 import { syncBilling } from '../sync';
-import { buildCase } from './build-case';
+import { alertSettingsFrom, assess, type Assessment } from './assess';
 
 export type BackendName = 'demo' | 'openai';
 
@@ -21,27 +25,42 @@ export type MonitorError =
   | { source: 'store'; error: StoreError }
   | { source: 'engine'; error: { field: string; message: string } };
 
-export type LastSync =
-  | { at: number; ok: true; balanceError: BackendError | null }
-  | { at: number; ok: false; error: MonitorError };
+/** The last sync as the user is told it (kept in the ledger, so it survives restarts). */
+export interface LastSync {
+  /** UTC ms of the last attempt. */
+  at: number;
+  /** Costs and usage arrived; the balance may still have failed (`partial`). */
+  ok: boolean;
+  partial: boolean;
+  /** The last successful sync, UTC ms; null if none ever succeeded. */
+  okAt: number | null;
+  /** Since when syncing has failed without a break, UTC ms; null while it works. */
+  failingSince: number | null;
+  error: SyncError | null;
+}
 
 export interface MonitorState {
   backend: BackendName;
-  /** Null before the first sync of this monitor. */
+  /** Null before the first sync of this ledger. */
   lastSync: LastSync | null;
-  /** The engine's result at the last evaluation; null while the ledger holds nothing to evaluate. */
+  /** The engine's result; null while the ledger holds nothing to evaluate. */
   result: BillingResult | null;
+  /** Every alert holding now, most severe first. */
+  alerts: Alert[];
 }
 
 export type SyncOnceResult =
-  | { ok: true; at: number; changed: boolean; balanceError: BackendError | null }
-  | { ok: false; at: number; error: MonitorError };
+  | { ok: true; at: number; changed: boolean; balanceError: BackendError | null; notified: Alert | null }
+  | { ok: false; at: number; error: MonitorError; notified: Alert | null };
 
 export interface Monitor {
-  /** One poll: fetch, store (on success only), evaluate, notify. Never rejects. */
+  /** One poll: fetch, store (on success only), evaluate, alert. Never rejects. */
   syncOnce(): Promise<SyncOnceResult>;
+  /** The state as of the last sync or ledger change, re-read from the stores. */
   state(): MonitorState;
-  /** Called with the new state whenever the engine's output changed; returns the unsubscribe. */
+  /** Re-reads the stores after the user changed them (a purchase recorded, a setting changed). */
+  refresh(): MonitorState;
+  /** Called with the new state whenever it changed; returns the unsubscribe. */
   onChange(listener: (state: MonitorState) => void): () => void;
 }
 
@@ -51,55 +70,139 @@ export interface MonitorOptions {
   /** UTC ms: the backend's clock (the simulator's for the demo). */
   now: () => number;
   backendName: BackendName;
+  /** Shows the one notification a sync may decide on; none in read-only uses. */
+  notifier?: Notifier;
 }
 
-type Evaluated =
-  { ok: true; result: BillingResult | null; json: string | null } | { ok: false; error: MonitorError };
+function instant(text: string | null): number | null {
+  return text === null ? null : Date.parse(text);
+}
 
-function hasData(ledger: Ledger): boolean {
-  return ledger.entries.length > 0 || ledger.costs.length > 0 || ledger.observedBalance !== null;
+export function lastSyncFrom(health: SyncHealth): LastSync | null {
+  if (health.lastAttemptAt === null) return null;
+  return {
+    at: instant(health.lastAttemptAt)!,
+    ok: health.lastOkAt === health.lastAttemptAt,
+    partial: health.partial,
+    okAt: instant(health.lastOkAt),
+    failingSince: instant(health.failingSince),
+    error: health.lastError,
+  };
+}
+
+function syncErrorOf(error: MonitorError): SyncError {
+  // The engine names a field instead of a kind: a stored ledger it cannot read.
+  const kind = error.source === 'engine' ? 'invalid' : error.error.kind;
+  return { source: error.source, kind, message: error.error.message };
+}
+
+/**
+ * What identifies a state for the change signal: the engine's output (without depletionAt, which
+ * moves with the clock alone), the alerts and whether syncing works — not the sync's timestamps.
+ */
+function fingerprint(state: MonitorState): string {
+  const result =
+    state.result === null ? null : { ...resultToSpecObject(state.result), depletionAt: undefined };
+  const sync =
+    state.lastSync === null ? null : [state.lastSync.ok, state.lastSync.partial, state.lastSync.error];
+  return stringify([state.backend, result, state.alerts, sync]) ?? '';
 }
 
 export function createMonitor(options: MonitorOptions): Monitor {
-  const { backend, stores, now, backendName } = options;
+  const { backend, stores, now, backendName, notifier } = options;
   const listeners = new Set<(state: MonitorState) => void>();
-  let lastSync: LastSync | null = null;
-  let result: BillingResult | null = null;
-  let resultJson: string | null = null;
+  /** The previous sync's alert input in this process; null at launch, so nothing is replayed. */
+  let previousInput: AlertInput | null = null;
+  let current: MonitorState;
+  let told: string;
   /** Syncs run one after another: two overlapping polls would race on the cursor. */
   let queue: Promise<unknown> = Promise.resolve();
 
-  function evaluateNow(): Evaluated {
+  /** The state from the stores, with the alerts decided on `previous` (read-only: nothing persisted). */
+  function evaluateNow(previous: AlertInput | null): {
+    state: MonitorState;
+    assessment: Assessment | null;
+    decision: AlertDecision | null;
+    error: MonitorError | null;
+  } {
     const ledger = stores.ledger.read();
-    if (!hasData(ledger)) return { ok: true, result: null, json: null };
-    const evaluation = evaluateCase(buildCase(ledger, now()));
-    if (!evaluation.ok) return { ok: false, error: { source: 'engine', error: evaluation.error } };
-    // depletionAt is now + runway: it moves with the clock alone, so it is no change of state.
-    const json = stringify({ ...resultToSpecObject(evaluation.result), depletionAt: undefined }) ?? null;
-    return { ok: true, result: evaluation.result, json };
-  }
-
-  /** Takes a fresh evaluation; true (and listeners told) when the engine's output changed. */
-  function adopt(evaluated: Evaluated & { ok: true }): boolean {
-    const changed = evaluated.json !== resultJson;
-    result = evaluated.result;
-    resultJson = evaluated.json;
-    if (changed) {
-      const snapshot = state();
-      for (const listener of [...listeners]) listener(snapshot);
+    const at = now();
+    const lastSync = lastSyncFrom(ledger.syncHealth);
+    const assessed = assess(ledger, at);
+    if (!assessed.ok || assessed.value === null) {
+      const error: MonitorError | null = assessed.ok ? null : { source: 'engine', error: assessed.error };
+      return {
+        state: { backend: backendName, lastSync, result: null, alerts: [] },
+        assessment: null,
+        decision: null,
+        error,
+      };
     }
-    return changed;
+    const decision = evaluateAlerts({
+      previous,
+      current: assessed.value.alertInput,
+      settings: alertSettingsFrom(stores.settings.read()),
+      memory: ledger.alertMemory,
+      now: at,
+    });
+    const state = { backend: backendName, lastSync, result: assessed.value.result, alerts: decision.alerts };
+    return { state, assessment: assessed.value, decision, error: null };
   }
 
-  function state(): MonitorState {
-    return { backend: backendName, lastSync, result };
+  function adopt(state: MonitorState): boolean {
+    current = state;
+    const print = fingerprint(state);
+    if (print === told) return false;
+    told = print;
+    for (const listener of [...listeners]) listener(state);
+    return true;
+  }
+
+  /** After a sync: keep the rules' memory and show the one notification they chose. */
+  async function alertAfterSync(): Promise<{
+    changed: boolean;
+    notified: Alert | null;
+    error: MonitorError | null;
+  }> {
+    const evaluated = evaluateNow(previousInput);
+    let notified: Alert | null = null;
+    if (evaluated.decision !== null && evaluated.assessment !== null) {
+      previousInput = evaluated.assessment.alertInput;
+      const saved = stores.ledger.setAlertMemory(evaluated.decision.memory);
+      // Without its memory an alert would repeat on the next sync: tell nothing rather than twice.
+      if (!saved.ok)
+        return {
+          changed: adopt(evaluated.state),
+          notified: null,
+          error: { source: 'store', error: saved.error },
+        };
+      notified = evaluated.decision.notify;
+      if (notified !== null && notifier !== undefined) {
+        try {
+          await notifier.show(notificationFor(notified, stores.settings.read().language));
+        } catch {
+          // A notification that cannot be shown is no failed sync: the alert stays listed.
+        }
+      }
+    }
+    return { changed: adopt(evaluated.state), notified, error: evaluated.error };
   }
 
   async function runSync(): Promise<SyncOnceResult> {
     const at = now();
-    const fail = (error: MonitorError): SyncOnceResult => {
-      lastSync = { at, ok: false, error };
-      return { ok: false, at, error };
+    const atText = formatInstant(at);
+    const before = stores.ledger.read().syncHealth;
+    const fail = async (error: MonitorError): Promise<SyncOnceResult> => {
+      // Only the health is written: the data stays as the last good sync left it.
+      stores.ledger.setSyncHealth({
+        lastAttemptAt: atText,
+        lastOkAt: before.lastOkAt,
+        failingSince: before.failingSince ?? atText,
+        lastError: syncErrorOf(error),
+        partial: false,
+      });
+      const { notified } = await alertAfterSync();
+      return { ok: false, at, error, notified };
     };
     let synced;
     try {
@@ -114,18 +217,26 @@ export function createMonitor(options: MonitorOptions): Monitor {
       return fail({ source: 'backend', error: { kind: 'network', message } });
     }
     if (!synced.ok) return fail({ source: 'backend', error: synced.error });
-    const recorded = stores.ledger.recordSync(synced.value);
+    const { balanceError } = synced.value;
+    const recorded = stores.ledger.recordSync(synced.value, {
+      lastAttemptAt: atText,
+      lastOkAt: atText,
+      failingSince: balanceError === null ? null : (before.failingSince ?? atText),
+      lastError:
+        balanceError === null
+          ? null
+          : { source: 'backend', kind: balanceError.kind, message: balanceError.message },
+      partial: balanceError !== null,
+    });
     if (!recorded.ok) return fail({ source: 'store', error: recorded.error });
-    const evaluated = evaluateNow();
-    if (!evaluated.ok) return fail(evaluated.error);
-    const balanceError = synced.value.balanceError;
-    lastSync = { at, ok: true, balanceError };
-    return { ok: true, at, changed: adopt(evaluated), balanceError };
+    const after = await alertAfterSync();
+    if (after.error !== null) return { ok: false, at, error: after.error, notified: after.notified };
+    return { ok: true, at, changed: after.changed, balanceError, notified: after.notified };
   }
 
   // What the ledger already holds is shown before the first sync.
-  const initial = evaluateNow();
-  if (initial.ok) adopt(initial);
+  current = evaluateNow(null).state;
+  told = fingerprint(current);
 
   return {
     syncOnce() {
@@ -133,7 +244,11 @@ export function createMonitor(options: MonitorOptions): Monitor {
       queue = run;
       return run;
     },
-    state,
+    state: () => current,
+    refresh() {
+      adopt(evaluateNow(null).state);
+      return current;
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => {

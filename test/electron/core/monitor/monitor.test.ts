@@ -1,100 +1,265 @@
 /**
- * The monitor end to end: real stores in a temp dir, the demo simulator over real HTTP.
+ * The monitor end to end: real stores in a temp dir, the demo simulator over real HTTP, the alert
+ * rules and a recording Notifier (the Notifier edge is what the desktop app implements over
+ * Electron's Notification; here it records what it was asked to show).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDemoMonitor, type DemoMonitor, type MonitorState } from '../../../../electron/core/monitor';
+import type { NotificationRequest, Notifier } from '../../../../shared/alerts/notifier';
+import {
+  openMonitor,
+  type MonitorState,
+  type OpenedMonitor,
+  type OpenMonitorOptions,
+} from '../../../../electron/core/monitor';
+import { DEFAULT_ACCOUNT, MemorySecretStore } from '../../../../electron/core/secrets';
+import { startSimulator } from '../../../../electron/core/simulator';
+import { openStores } from '../../../../electron/core/stores';
 import { utcDayOf } from '../../../../electron/core/utc-day';
 
 const START_AT = Date.UTC(2026, 10, 27, 9, 30);
 /** Next to frozen: the simulated clock moves only when a test advances it. */
 const FROZEN = 1e-9;
 
-let opened: DemoMonitor | undefined;
+const opened: OpenedMonitor[] = [];
+const closers: (() => Promise<void>)[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
+  for (const monitor of opened.splice(0)) await monitor.close();
+  for (const close of closers.splice(0)) await close();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function openDemo(): Promise<DemoMonitor & { dir: string }> {
+function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-monitor-'));
   dirs.push(dir);
-  const demo = await openDemoMonitor(dir, {
-    simulator: { startAt: START_AT, speed: FROZEN },
-    backend: { maxRetries: 0 },
-  });
-  if (!demo.ok) throw new Error(demo.error.message);
-  opened = demo;
-  return { ...demo, dir };
+  return dir;
 }
 
-async function control(url: string, route: string, body: unknown): Promise<void> {
+function recordingNotifier(): Notifier & { shown: NotificationRequest[] } {
+  const shown: NotificationRequest[] = [];
+  return { shown, show: (request) => void shown.push(request) };
+}
+
+async function openDemo(dir = tempDir(), extra: Partial<OpenMonitorOptions> = {}) {
+  const result = await openMonitor({
+    env: { SALDO_DEMO: '1' },
+    dir,
+    demo: { simulator: { startAt: START_AT, speed: FROZEN }, backend: { maxRetries: 0 } },
+    ...extra,
+  });
+  if (!result.ok) throw new Error(result.message);
+  opened.push(result.value);
+  return { ...result.value, dir };
+}
+
+async function control(url: string | null, route: string, body?: unknown, method = 'POST'): Promise<void> {
   const response = await fetch(`${url}${route}`, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   expect(response.ok, `${route}: ${await response.text()}`).toBe(true);
 }
 
 describe('the demo monitor', () => {
-  it('backfills, evaluates, and signals only real changes', async () => {
-    const { monitor, simulatorUrl, dir } = await openDemo();
-    expect(monitor.state()).toEqual({ backend: 'demo', lastSync: null, result: null });
+  it('backfills into its own ledger, evaluates, and signals only real changes', async () => {
+    const { monitor, simulatorUrl, dir, choice } = await openDemo();
+    expect(choice).toMatchObject({ backend: 'demo', reason: expect.stringContaining('SALDO_DEMO=1') });
+    expect(monitor.state()).toEqual({ backend: 'demo', lastSync: null, result: null, alerts: [] });
     const changes: MonitorState[] = [];
     monitor.onChange((state) => changes.push(state));
 
     const first = await monitor.syncOnce();
     expect(first).toMatchObject({ ok: true, changed: true, at: START_AT });
     const { result, lastSync } = monitor.state();
-    expect(lastSync).toMatchObject({ ok: true, at: START_AT });
-    expect(result).not.toBeNull();
+    expect(lastSync).toEqual({
+      at: START_AT,
+      ok: true,
+      partial: false,
+      okAt: START_AT,
+      failingSince: null,
+      error: null,
+    });
     expect(result!.balance).toBeGreaterThan(0n);
     expect(result!.usageByMonth.size).toBeGreaterThan(1);
     expect(result!.rejected).toEqual([]);
     expect(changes).toHaveLength(1);
 
-    const stored = JSON.parse(fs.readFileSync(path.join(dir, 'ledger.json'), 'utf8')) as {
-      costs: { day: string }[];
+    // The demo's data is kept apart from the user's: nothing of it in the data directory itself.
+    expect(fs.existsSync(path.join(dir, 'ledger.json'))).toBe(false);
+    const demoDir = path.join(dir, 'demo');
+    const stored = JSON.parse(fs.readFileSync(path.join(demoDir, 'ledger.json'), 'utf8')) as {
       cursor: { costsAt: number };
     };
-    const days = new Set(stored.costs.map((row) => row.day));
-    expect(days.has(utcDayOf(START_AT))).toBe(true);
-    expect(days.size).toBeGreaterThan(60);
     expect(stored.cursor.costsAt).toBe(START_AT);
+    const dayFiles = fs.readdirSync(path.join(demoDir, 'synced'));
+    expect(dayFiles).toContain(`${utcDayOf(START_AT)}.json`);
+    expect(dayFiles.length).toBeGreaterThan(60);
 
     const second = await monitor.syncOnce();
     expect(second).toMatchObject({ ok: true, changed: false });
     expect(changes).toHaveLength(1);
 
-    await control(simulatorUrl, '/sim/clock/advance', { days: 1 });
+    await control(simulatorUrl(), '/sim/clock/advance', { days: 1 });
     const third = await monitor.syncOnce();
     expect(third).toMatchObject({ ok: true, changed: true });
     expect(changes).toHaveLength(2);
     expect(changes[1]!.result).not.toEqual(result);
   });
 
-  it('keeps the stored ledger byte for byte when a sync fails, and reports the error as a value', async () => {
+  it('keeps the synced data when a sync fails, and records only how syncing goes', async () => {
     const { monitor, simulatorUrl, dir } = await openDemo();
     expect((await monitor.syncOnce()).ok).toBe(true);
-    const file = path.join(dir, 'ledger.json');
-    const before = fs.readFileSync(file);
+    const synced = path.join(dir, 'demo', 'synced');
+    const snapshot = () =>
+      fs.readdirSync(synced).map((name) => fs.readFileSync(path.join(synced, name), 'utf8'));
+    const before = snapshot();
     const resultBefore = monitor.state().result;
-    let fired = 0;
-    monitor.onChange(() => fired++);
 
-    await control(simulatorUrl, '/sim/clock/advance', { days: 1 });
-    await control(simulatorUrl, '/sim/faults', { count: 10, status: 500 });
+    await control(simulatorUrl(), '/sim/clock/advance', { days: 1 });
+    await control(simulatorUrl(), '/sim/faults', { count: 10, status: 500 });
     const failed = await monitor.syncOnce();
     expect(failed).toMatchObject({ ok: false, error: { source: 'backend', error: { kind: 'server' } } });
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(monitor.state().lastSync).toMatchObject({ ok: false });
-    expect(monitor.state().result).toBe(resultBefore);
-    expect(fired).toBe(0);
+    expect(snapshot()).toEqual(before);
+    expect(monitor.state().lastSync).toMatchObject({
+      ok: false,
+      okAt: START_AT,
+      failingSince: START_AT + 86_400_000,
+      error: { source: 'backend', kind: 'server' },
+    });
+    // Re-evaluated a day later over the same data: the same balance, a burn window moved on.
+    expect(monitor.state().result?.balance).toBe(resultBefore?.balance);
+    expect(monitor.state().result?.calibrations).toEqual(resultBefore?.calibrations);
     expect(JSON.stringify(failed)).not.toContain('sk-admin');
+  });
+
+  it('alerts once per crossing, with one notification per sync, and no repeat after a restart', async () => {
+    const dir = tempDir();
+    const stores = openStores({ dir });
+    if (!stores.ok) throw new Error(stores.error.message);
+    // A threshold far above the demo's balance: low balance holds from the first sync on.
+    expect(stores.settings.update({ lowBalanceThreshold: '100000' }).ok).toBe(true);
+
+    const notifier = recordingNotifier();
+    const { monitor } = await openDemo(dir, { notifier });
+    const first = await monitor.syncOnce();
+    expect(first.notified?.kind).toBe('low-balance');
+    expect(notifier.shown).toHaveLength(1);
+    expect(notifier.shown[0]).toMatchObject({
+      id: 'low-balance',
+      title: expect.stringContaining('Low balance'),
+    });
+    expect(monitor.state().alerts.map((alert) => alert.kind)).toContain('low-balance');
+
+    await monitor.syncOnce();
+    expect(notifier.shown).toHaveLength(1);
+
+    // A new process on the same data (the simulator restarts too): the memory says it was told.
+    const again = recordingNotifier();
+    const restarted = await openDemo(dir, { notifier: again });
+    expect(restarted.monitor.state().alerts.map((alert) => alert.kind)).toContain('low-balance');
+    await restarted.monitor.syncOnce();
+    expect(again.shown).toEqual([]);
+  });
+
+  it('tells the user in Dutch when the settings say so', async () => {
+    const dir = tempDir();
+    const stores = openStores({ dir });
+    if (!stores.ok) throw new Error(stores.error.message);
+    expect(stores.settings.update({ lowBalanceThreshold: '100000', language: 'nl' }).ok).toBe(true);
+    const notifier = recordingNotifier();
+    const { monitor } = await openDemo(dir, { notifier });
+    await monitor.syncOnce();
+    expect(notifier.shown[0]?.title).toContain('Laag saldo');
+  });
+
+  it('raises the sync-health alert after an hour of failures, and clears it on success', async () => {
+    const notifier = recordingNotifier();
+    const { monitor, simulatorUrl } = await openDemo(tempDir(), { notifier });
+    expect((await monitor.syncOnce()).ok).toBe(true);
+    await control(simulatorUrl(), '/sim/faults', { count: 100, status: 503 });
+    for (let step = 0; step < 5; step += 1) {
+      await control(simulatorUrl(), '/sim/clock/advance', { ms: 20 * 60_000 });
+      expect((await monitor.syncOnce()).ok).toBe(false);
+    }
+    expect(monitor.state().alerts.map((alert) => alert.kind)).toContain('sync-failing');
+    expect(notifier.shown.map((shown) => shown.id)).toContain('sync-failing');
+
+    await control(simulatorUrl(), '/sim/faults', undefined, 'DELETE');
+    expect((await monitor.syncOnce()).ok).toBe(true);
+    expect(monitor.state().alerts.map((alert) => alert.kind)).not.toContain('sync-failing');
+  });
+
+  it('shows what the ledger holds before any sync, and re-reads it on refresh', async () => {
+    const { monitor, ledger } = await openDemo();
+    expect(monitor.state().result).toBeNull();
+    expect(ledger.addPurchase({ at: '2026-11-20T09:00:00Z', amount: '20' }).ok).toBe(true);
+    const changes: MonitorState[] = [];
+    monitor.onChange((state) => changes.push(state));
+    expect(monitor.refresh().result?.balance).toBe(20_000_000n);
+    expect(changes).toHaveLength(1);
+  });
+});
+
+describe('openMonitor on a key', () => {
+  const FAKE_KEY = 'sk-admin-fake-test-key-0123456789';
+
+  async function simulator() {
+    const sim = await startSimulator({ startAt: START_AT, speed: FROZEN });
+    closers.push(() => sim.close());
+    return sim;
+  }
+
+  it('watches the account of OPENAI_ADMIN_KEY at OPENAI_BASE_URL, and writes the key nowhere', async () => {
+    const sim = await simulator();
+    const dir = tempDir();
+    const result = await openMonitor({
+      env: { OPENAI_ADMIN_KEY: FAKE_KEY, OPENAI_BASE_URL: sim.baseUrl },
+      dir,
+      secrets: new MemorySecretStore(),
+      now: sim.now,
+    });
+    if (!result.ok) throw new Error(result.message);
+    opened.push(result.value);
+    expect(result.value.choice).toMatchObject({ backend: 'openai', keySource: 'environment' });
+    expect(result.value.maskedKey).toBe('sk-admin-…6789');
+    expect((await result.value.monitor.syncOnce()).ok).toBe(true);
+    expect(result.value.monitor.state()).toMatchObject({ backend: 'openai', lastSync: { ok: true } });
+    expect(fs.existsSync(path.join(dir, 'ledger.json'))).toBe(true);
+    for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      const full = path.join(dir, file);
+      if (fs.statSync(full).isFile()) expect(fs.readFileSync(full, 'utf8')).not.toContain('0123456789');
+    }
+  });
+
+  it('uses the keychain key once storing it chose openai', async () => {
+    const sim = await simulator();
+    const dir = tempDir();
+    const stores = openStores({ dir });
+    if (!stores.ok) throw new Error(stores.error.message);
+    stores.settings.update({ backend: 'openai', baseUrl: sim.baseUrl });
+    const secrets = new MemorySecretStore();
+    await secrets.set(DEFAULT_ACCOUNT, FAKE_KEY);
+    const result = await openMonitor({ env: {}, dir, secrets, now: sim.now });
+    if (!result.ok) throw new Error(result.message);
+    opened.push(result.value);
+    expect(result.value.choice).toMatchObject({ backend: 'openai', keySource: 'keychain' });
+    expect(await result.value.monitor.syncOnce()).toMatchObject({ ok: true });
+  });
+
+  it('names OPENAI_BASE_URL when it is no http(s) URL', async () => {
+    const result = await openMonitor({
+      env: { OPENAI_ADMIN_KEY: FAKE_KEY, OPENAI_BASE_URL: 'ftp://example.com' },
+      dir: tempDir(),
+      secrets: new MemorySecretStore(),
+    });
+    expect(result).toEqual({
+      ok: false,
+      field: 'OPENAI_BASE_URL',
+      message: expect.stringContaining('http(s) URL'),
+    });
   });
 });

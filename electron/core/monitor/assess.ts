@@ -1,0 +1,79 @@
+/**
+ * The ledger and settings at an instant, assessed: the engine's result and the alert rules' input.
+ * Pure: the monitor and the read-only CLI commands share it, so `saldo status` shows what the app
+ * would.
+ */
+import { alertInputFrom, type AlertInput } from '../../../shared/alerts/alert-input';
+import type { AlertSettings } from '../../../shared/alerts/alert-settings';
+import { evaluate } from '../../../shared/billing/evaluate';
+import { MS_PER_DAY, parseInstant, startOfUtcDay, type Instant } from '../../../shared/billing/instant';
+import { parseAmount } from '../../../shared/billing/money';
+import { readSettings } from '../../../shared/billing/read-settings';
+import type { BillingResult, BillingSettings } from '../../../shared/billing/types';
+import type { Ledger } from '../../../shared/ledger/ledger-schema';
+import type { Settings } from '../../../shared/settings/settings-schema';
+import { buildCase } from './build-case';
+
+export interface Assessment {
+  result: BillingResult;
+  billing: BillingSettings;
+  alertInput: AlertInput;
+}
+
+export type Assessed =
+  { ok: true; value: Assessment | null } | { ok: false; error: { field: string; message: string } };
+
+/** A ledger with nothing recorded or synced has no account to assess (not an empty, used-up one). */
+export function hasData(ledger: Ledger): boolean {
+  return ledger.entries.length > 0 || ledger.costs.length > 0 || ledger.observedBalance !== null;
+}
+
+export function assess(ledger: Ledger, now: Instant): Assessed {
+  if (!hasData(ledger)) return { ok: true, value: null };
+  const billingCase = buildCase(ledger, now);
+  const billing = readSettings(billingCase);
+  if ('field' in billing) return { ok: false, error: billing };
+  const result = evaluate(billing, billingCase.events);
+  const health = ledger.syncHealth;
+  const alertInput = alertInputFrom(result, {
+    now: billing.now,
+    autoRecharge: billing.autoRecharge,
+    policy: billing.policy,
+    historyDays: historyDays(ledger, now),
+    sync: {
+      complete: health.lastAttemptAt !== null && health.lastError === null,
+      lastOkAt: instantOrNull(health.lastOkAt),
+      failingSince: instantOrNull(health.failingSince),
+    },
+  });
+  return { ok: true, value: { result, billing, alertInput } };
+}
+
+/** The user's settings as the alert rules read them (money as micro-dollars). */
+export function alertSettingsFrom(settings: Settings): AlertSettings {
+  return {
+    lowBalanceThreshold: parseAmount(settings.lowBalanceThreshold)!,
+    runwayDays: settings.runwayDays,
+    forecastWarnings: settings.forecastWarnings,
+    expiryReminderDays: settings.expiryReminderDays,
+    monthlyBudget: settings.monthlyBudget === null ? null : parseAmount(settings.monthlyBudget)!,
+  };
+}
+
+/**
+ * Whole UTC days of spend history before today: from the first synced cost day or recorded entry,
+ * whichever is earlier. Forecast warnings wait for 7 (ux.md §4).
+ */
+export function historyDays(ledger: Ledger, now: Instant): number {
+  const starts = [
+    ...(ledger.costs.length > 0 ? [parseInstant(`${ledger.costs[0]!.day}T00:00:00Z`)!] : []),
+    ...ledger.entries.map((entry) => parseInstant(entry.at)!),
+  ];
+  if (starts.length === 0) return 0;
+  const first = startOfUtcDay(Math.min(...starts));
+  return Math.max(0, Math.floor((startOfUtcDay(now) - first) / MS_PER_DAY));
+}
+
+function instantOrNull(text: string | null): Instant | null {
+  return text === null ? null : parseInstant(text)!;
+}

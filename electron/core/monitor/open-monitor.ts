@@ -1,0 +1,167 @@
+/**
+ * Opens the monitor the way the CLI and the app both need it: the stores in the data directory,
+ * the backend chosen from the environment, the settings and the keychain (choose-backend.ts), the
+ * key read once and handed to the OpenAI client and nowhere else.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { Notifier } from '../../../shared/alerts/notifier';
+import { settingsSchema } from '../../../shared/settings/settings-schema';
+import { createOpenAiBackend, type OpenAiBackendOptions } from '../openai';
+import {
+  DEFAULT_ACCOUNT,
+  environmentKey,
+  maskKey,
+  openSecretStore,
+  type ApiKey,
+  type SecretStore,
+} from '../secrets';
+import { dataDir, openStores, type LedgerStore, type SettingsStore, type StoreClass } from '../stores';
+import { chooseBackend, type BackendChoice } from './choose-backend';
+import { createDemoBackend, type DemoOptions } from './demo';
+import { createMonitor, type Monitor } from './monitor';
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The demo's ledger: its own, so demo data never mixes with the user's account. */
+export const DEMO_LEDGER_DIR = 'demo';
+
+export interface OpenMonitorOptions {
+  /** `SALDO_HOME`, `SALDO_DEMO`, `OPENAI_ADMIN_KEY`, `OPENAI_BASE_URL`. */
+  env: Environment;
+  /** Default: `dataDir(env, …)`. */
+  dir?: string;
+  /** Default: `openSecretStore(env)`. Not consulted under `SALDO_DEMO=1`. */
+  secrets?: SecretStore;
+  notifier?: Notifier;
+  storeClass?: StoreClass;
+  /** Client options for the OpenAI backend (tests: `maxRetries`, `sleep`, `fetch`). */
+  client?: Pick<OpenAiBackendOptions, 'maxRetries' | 'sleep' | 'timeoutMs' | 'fetch'>;
+  demo?: DemoOptions;
+  now?: () => number;
+}
+
+export interface OpenedMonitor {
+  monitor: Monitor;
+  choice: BackendChoice;
+  ledger: LedgerStore;
+  settings: SettingsStore;
+  /** The data directory (the ledger is in `<dir>/demo` for the demo). */
+  dir: string;
+  /** Lines for the user: a corrupt file moved aside. */
+  notices: string[];
+  /** The key in use, masked (`sk-admin-…abcd`); null for the demo. */
+  maskedKey: string | null;
+  /** The demo simulator's address once it started; null otherwise. */
+  simulatorUrl(): string | null;
+  close(): Promise<void>;
+}
+
+export type OpenMonitorResult =
+  { ok: true; value: OpenedMonitor } | { ok: false; field: string; message: string };
+
+/** `OPENAI_BASE_URL` if set (checked like the setting), else the setting. */
+function baseUrlFor(
+  env: Environment,
+  setting: string,
+): { ok: true; url: string } | { ok: false; message: string } {
+  const fromEnv = env.OPENAI_BASE_URL;
+  if (fromEnv === undefined || fromEnv === '') return { ok: true, url: setting };
+  const checked = settingsSchema.shape.baseUrl.safeParse(fromEnv);
+  return checked.success
+    ? { ok: true, url: checked.data }
+    : { ok: false, message: checked.error.issues[0]!.message };
+}
+
+async function storedKey(secrets: SecretStore): Promise<ApiKey | null> {
+  const found = await secrets.get(DEFAULT_ACCOUNT);
+  return found.ok ? found.value : null;
+}
+
+export async function openMonitor(options: OpenMonitorOptions): Promise<OpenMonitorResult> {
+  const { env } = options;
+  const dir = options.dir ?? dataDir(env, process.platform, os.homedir());
+  const demoForced = env.SALDO_DEMO === '1';
+  const settingsOnly = openStores({ dir, storeClass: options.storeClass, now: options.now });
+  if (!settingsOnly.ok) return { ok: false, field: 'store', message: settingsOnly.error.message };
+  const settings = settingsOnly.settings.read();
+
+  const envKey = demoForced ? null : environmentKey(env);
+  const keychainKey =
+    demoForced || envKey !== null ? null : await storedKey(options.secrets ?? (await openSecretStore(env)));
+  const choice = chooseBackend({
+    demoForced,
+    environmentKey: envKey !== null,
+    chosen: settings.backend,
+    storedKey: keychainKey !== null,
+  });
+
+  const stores =
+    choice.backend === 'demo'
+      ? openStores({
+          dir,
+          ledgerDir: path.join(dir, DEMO_LEDGER_DIR),
+          storeClass: options.storeClass,
+          now: options.now,
+        })
+      : settingsOnly;
+  if (!stores.ok) return { ok: false, field: 'store', message: stores.error.message };
+  const notices = [...new Set([...settingsOnly.notices, ...stores.notices])];
+  const common = { stores: { ledger: stores.ledger, settings: stores.settings }, notifier: options.notifier };
+
+  if (choice.backend === 'demo') {
+    const demo = createDemoBackend(options.demo);
+    const ledger = stores.ledger;
+    const now = options.now ?? demo.now;
+    const inner = createMonitor({ ...common, backend: demo.backend, now, backendName: 'demo' });
+    let fresh = false;
+    const monitor: Monitor = {
+      ...inner,
+      async syncOnce() {
+        if (!fresh) {
+          fresh = true;
+          // A new simulator is a new account history: what an earlier one left is fetched again.
+          // If it cannot start, the sync below reports that as its failure.
+          await demo.start().catch(() => undefined);
+          ledger.setCursor({ costsAt: null, usageAt: null, balanceAt: null });
+        }
+        return inner.syncOnce();
+      },
+    };
+    return {
+      ok: true,
+      value: {
+        monitor,
+        choice,
+        ledger,
+        settings: stores.settings,
+        dir,
+        notices,
+        maskedKey: null,
+        simulatorUrl: demo.simulatorUrl,
+        close: demo.close,
+      },
+    };
+  }
+
+  const baseUrl = baseUrlFor(env, settings.baseUrl);
+  if (!baseUrl.ok) return { ok: false, field: 'OPENAI_BASE_URL', message: baseUrl.message };
+  const key = envKey ?? keychainKey!.reveal();
+  const now = options.now ?? Date.now;
+  const backend = createOpenAiBackend({ apiKey: key, baseUrl: baseUrl.url, now, ...options.client });
+  const monitor = createMonitor({ ...common, backend, now, backendName: 'openai' });
+  return {
+    ok: true,
+    value: {
+      monitor,
+      choice,
+      ledger: stores.ledger,
+      settings: stores.settings,
+      dir,
+      notices,
+      maskedKey: keychainKey?.masked ?? maskKey(key),
+      simulatorUrl: () => null,
+      close: async () => {},
+    },
+  };
+}
