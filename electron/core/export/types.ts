@@ -1,0 +1,55 @@
+/**
+ * The export's records: plain JSON-shaped data. Amounts are exact USD decimal text ("0.000001",
+ * "-1.5") and instants ISO UTC text, so no consumer ever reads money through a double — the same
+ * choice as the ledger file, which stores USD as decimal strings.
+ */
+import type { GrantSource, GrantStatus, PurchaseSource } from '../../../shared/billing/types';
+
+/** Every credit the engine holds: purchases, auto-recharges, free grants, calibration credits. */
+export interface GrantRecord {
+  id: string;
+  source: GrantSource;
+  /** When it was bought or granted. */
+  at: string;
+  amount: string;
+  effectiveAt: string;
+  expiresAt: string;
+  /** Includes what settled debt: `amount = used + forfeited + remaining`. */
+  used: string;
+  forfeited: string;
+  remaining: string;
+  status: GrantStatus;
+}
+
+/**
+ * Money paid for credit. The engine's own auto-recharges carry `source: 'auto'` and an `auto-N` id,
+ * a prefix the ledger refuses for user entries, so they never pass for a recorded purchase.
+ */
+export interface PurchaseRecord {
+  id: string;
+  at: string;
+  amount: string;
+  source: PurchaseSource;
+}
+
+export interface CalibrationRecord {
+  at: string;
+  observed: string;
+  computed: string;
+  /** `observed - computed`: below zero when the account held less than the engine thought. */
+  drift: string;
+}
+
+export interface DailySpendRecord {
+  /** A UTC day, `YYYY-MM-DD`. */
+  day: string;
+  amount: string;
+}
+
+export interface ExportData {
+  currency: 'USD';
+  grants: GrantRecord[];
+  purchases: PurchaseRecord[];
+  calibrations: CalibrationRecord[];
+  dailySpend: DailySpendRecord[];
+}

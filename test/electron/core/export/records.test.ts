@@ -1,0 +1,87 @@
+/** exportRecords: the ledger and the engine's result as bookkeeping records, exact to the micro-dollar. */
+import { describe, expect, it } from 'vitest';
+import { exportRecords } from '../../../../electron/core/export';
+import { emptyLedger, type Ledger } from '../../../../shared/ledger/ledger-schema';
+import { FULL_EXPORT } from './expected';
+import { evaluateLedger, fullLedger } from './fixture';
+
+const CREATED = '2026-11-27T09:00:00Z';
+
+describe('exportRecords', () => {
+  it('exports every credit, purchase, calibration and day of a real evaluation, exactly', () => {
+    const ledger = fullLedger();
+    const result = evaluateLedger(ledger);
+    expect(result.rejected).toEqual([]);
+    expect(exportRecords(ledger, result)).toEqual(FULL_EXPORT);
+  });
+
+  it('an empty ledger exports empty lists', () => {
+    const ledger = emptyLedger();
+    expect(exportRecords(ledger, evaluateLedger(ledger))).toEqual({
+      currency: 'USD',
+      grants: [],
+      purchases: [],
+      calibrations: [],
+      dailySpend: [],
+    });
+  });
+
+  it('keeps a recorded purchase the engine rejected: it was paid for, though it is no credit', () => {
+    const ledger: Ledger = {
+      ...emptyLedger(),
+      entries: [
+        {
+          type: 'purchase',
+          id: 'big',
+          at: '2026-11-02T00:00:00Z',
+          createdAt: CREATED,
+          amount: '60.000001',
+          source: 'manual',
+        },
+      ],
+    };
+    const result = evaluateLedger(ledger);
+    expect(result.rejected).toEqual([{ index: 0, reason: 'out-of-limits' }]);
+    const data = exportRecords(ledger, result);
+    expect(data.grants).toEqual([]);
+    expect(data.purchases).toEqual([
+      { id: 'big', at: '2026-11-02T00:00:00Z', amount: '60.000001', source: 'manual' },
+    ]);
+  });
+
+  it('lists purchases in time order, whatever order they were recorded in, amounts in one form', () => {
+    const purchase = (id: string, at: string, amount: string) =>
+      ({ type: 'purchase', id, at, createdAt: CREATED, amount, source: 'manual' }) as const;
+    const ledger: Ledger = {
+      ...emptyLedger(),
+      entries: [
+        purchase('late', '2026-11-03T00:00:00Z', '5.000000'),
+        purchase('early', '2026-11-01T00:00:00Z', '10.50'),
+        purchase('same-instant', '2026-11-03T00:00:00Z', '7'),
+      ],
+    };
+    expect(exportRecords(ledger, evaluateLedger(ledger)).purchases).toEqual([
+      { id: 'early', at: '2026-11-01T00:00:00Z', amount: '10.5', source: 'manual' },
+      { id: 'late', at: '2026-11-03T00:00:00Z', amount: '5', source: 'manual' },
+      { id: 'same-instant', at: '2026-11-03T00:00:00Z', amount: '7', source: 'manual' },
+    ]);
+  });
+
+  it("sums each day's cost rows, exactly, in day order, with no float rounding", () => {
+    const row = (day: string, amountMicros: number) => ({
+      day,
+      amountMicros,
+      lineItem: null,
+      projectId: null,
+    });
+    // 0.1 + 0.2 is not 0.3 in doubles; in micro-dollars it is. Out-of-order rows are still summed per day.
+    const ledger: Ledger = {
+      ...emptyLedger(),
+      costs: [row('2026-11-02', 100_000), row('2026-11-01', 1), row('2026-11-02', 200_000)],
+    };
+    expect(exportRecords(ledger, evaluateLedger(ledger)).dailySpend).toEqual([
+      { day: '2026-11-01', amount: '0.000001' },
+      { day: '2026-11-02', amount: '0.3' },
+    ]);
+  });
+});
