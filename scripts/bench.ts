@@ -3,6 +3,7 @@
  * object of every figure. Figures, not timed tests: targets are read by people, not asserted.
  */
 import { benchEngine } from './bench/engine';
+import { benchPoll } from './bench/poll';
 import { benchSync } from './bench/sync';
 
 const json = process.argv.includes('--json');
@@ -15,11 +16,14 @@ const TARGETS: Record<string, string> = {
   sync_backfill_costs_requests: '≤ 3',
   sync_backfill_usage_requests: '≤ 12',
   sync_steady_requests: '≤ 2',
+  poll_requests_per_day: '≤ 300',
+  poll_bytes_per_day: '≤ 2000000',
+  store_bytes_written_per_day: '≤ 1000000',
 };
 
 async function main(): Promise<void> {
-  // Sync first: its figures do not depend on memory, while the engine's peak RSS is read last.
-  const figures = { ...(await benchSync()), ...benchEngine(runs) };
+  // Sync and poll first: their figures do not depend on memory, while the engine's peak RSS is read last.
+  const figures = { ...(await benchSync()), ...(await benchPoll()), ...benchEngine(runs) };
   print(figures);
 }
 
