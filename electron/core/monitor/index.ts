@@ -20,3 +20,9 @@ export {
   type OpenMonitorOptions,
   type OpenMonitorResult,
 } from './open-monitor';
+export {
+  createMonitorPoller,
+  pollOutcomeOf,
+  pollSettingsOf,
+  type MonitorPollerOptions,
+} from './monitor-poller';

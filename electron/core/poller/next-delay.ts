@@ -27,8 +27,14 @@ export interface PollSettings {
 
 export const DEFAULT_POLL_SETTINGS: PollSettings = { intervalMs: DEFAULT_INTERVAL_MS };
 
+/**
+ * Why a poll failed: the backend's error, or `local` — Saldo could not save or read what it fetched
+ * (a full disk, a ledger the engine refuses), which backs off like any passing failure.
+ */
+export type PollError = BackendError | { kind: 'local'; message: string };
+
 /** What one poll came to. `retryAfterMs`: a delay the server asked for, where the error type has none. */
-export type PollOutcome = { ok: true } | { ok: false; error: BackendError; retryAfterMs?: number | null };
+export type PollOutcome = { ok: true } | { ok: false; error: PollError; retryAfterMs?: number | null };
 
 export interface ScheduleState {
   consecutiveFailures: number;
@@ -79,7 +85,7 @@ export function nextDelay(
     return { state: INITIAL_SCHEDULE, delayMs: Math.ceil(delayMs) };
   }
   const consecutiveFailures = state.consecutiveFailures + 1;
-  if (isPermanent(outcome.error)) {
+  if (outcome.error.kind !== 'local' && isPermanent(outcome.error)) {
     return { state: { consecutiveFailures, stopped: true }, delayMs: null };
   }
   // Jitter stays inside [1 min, 30 min]: the bounds are promises (the minimum interval, the cap).

@@ -4,12 +4,12 @@
  * settled, so polls cannot overlap however slow the network; `nextDelay` decides the wait. Every
  * await is followed by a check of the stop and pause flags, so nothing is scheduled after `stop()`.
  */
-import type { BackendError } from '../billing-backend';
 import { type Clock, realClock, type TimerHandle } from './clock';
 import {
   DEFAULT_POLL_SETTINGS,
   INITIAL_SCHEDULE,
   nextDelay,
+  type PollError,
   type PollOutcome,
   type PollSettings,
   type ScheduleState,
@@ -23,7 +23,7 @@ export interface PollerStatus {
   /** When the next poll is due (UTC ms), while waiting. */
   nextAt: number | null;
   /** Why the last poll failed; null after a success or a reset. */
-  lastError: BackendError | null;
+  lastError: PollError | null;
   consecutiveFailures: number;
 }
 
@@ -42,7 +42,7 @@ export class Poller {
   private readonly random: () => number;
   private settings: PollSettings;
   private schedule: ScheduleState = INITIAL_SCHEDULE;
-  private lastError: BackendError | null = null;
+  private lastError: PollError | null = null;
   private timer: TimerHandle | null = null;
   private nextAt: number | null = null;
   /** The poll in flight; every caller who asks meanwhile shares it. */
@@ -179,7 +179,7 @@ export class Poller {
     } catch (error) {
       // A bug in the task must not end background polling: back off and try again.
       const message = error instanceof Error ? error.message : String(error);
-      outcome = { ok: false, error: { kind: 'bad-response', message } };
+      outcome = { ok: false, error: { kind: 'local', message } };
     }
     this.busy = false;
     this.inFlight = null;

@@ -8,6 +8,7 @@ import {
   MAX_RETRY_AFTER_MS,
   MIN_INTERVAL_MS,
   nextDelay,
+  type PollError,
   type PollOutcome,
   type ScheduleState,
 } from '../../../../electron/core/poller/next-delay';
@@ -58,10 +59,11 @@ describe('nextDelay', () => {
     });
   });
 
-  it.each<[string, BackendError]>([
+  it.each<[string, PollError]>([
     ['server error', { kind: 'server', status: 503, message: 'x' }],
     ['timeout', { kind: 'timeout', message: 'x' }],
     ['bad response', { kind: 'bad-response', message: 'x' }],
+    ['a ledger that cannot be saved', { kind: 'local', message: 'ENOSPC' }],
     ['rate limit without retry-after', { kind: 'rate-limit', retryAfterMs: null, message: 'x' }],
   ])('%s is transient: backoff', (_name, error) => {
     expect(nextDelay(INITIAL_SCHEDULE, { ok: false, error }, settings, noJitter)).toEqual({

@@ -289,7 +289,7 @@ describe('Poller', () => {
     poller.start();
     await settle();
     expect(poller.status()).toMatchObject({ state: 'waiting', consecutiveFailures: 1 });
-    expect(poller.status().lastError).toMatchObject({ kind: 'bad-response', message: 'boom' });
+    expect(poller.status().lastError).toMatchObject({ kind: 'local', message: 'boom' });
     await clock.runNext();
     expect(calls).toBe(2);
     expect(poller.status().consecutiveFailures).toBe(0);
