@@ -1,3 +1,5 @@
+import type { SecretStore } from '../core/secrets';
+
 /** What a command needs of the outside world, so commands run in-process in tests. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -5,13 +7,26 @@ export interface CliIo {
   /** All of standard input, as text. */
   readStdin: () => Promise<string>;
   readFile: (path: string) => Promise<string>;
+  /** Writes a file the user named (mode 0600: exports hold what the user spent). */
+  writeFile: (path: string, text: string) => Promise<void>;
+  /** `SALDO_HOME`, `SALDO_DEMO`, `OPENAI_ADMIN_KEY`, `OPENAI_BASE_URL`. */
+  env: Readonly<Record<string, string | undefined>>;
+  /**
+   * A secret typed at a prompt without echo when standard input is a terminal, else all of
+   * standard input (`saldo key set < key.txt`, a pipe from a password manager).
+   */
+  readSecret: (prompt: string) => Promise<string>;
+  /** Where keys live: the OS keychain, else `OPENAI_ADMIN_KEY` (secrets/open-secret-store.ts). */
+  openSecrets: () => Promise<SecretStore>;
 }
 
 /**
- * Exit codes: 0 done, 1 a check found a problem (later commands), 2 an error — bad usage, bad input,
- * or a bug caught at the top (`error: internal: …`), which scripts must treat as an error, not as "below".
+ * Exit codes: 0 done, 1 `saldo check` found the balance or runway below the line, 2 an error — bad
+ * usage, bad input, a failed sync, or a bug caught at the top (`error: internal: …`), which scripts
+ * must treat as an error, not as "below".
  */
 export const EXIT_OK = 0;
+export const EXIT_BELOW = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_INTERNAL = 2;
 

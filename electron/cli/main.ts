@@ -1,5 +1,8 @@
 /** Process entry of `saldo`: real stdio and files around `runCli`. */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { ReadStream } from 'node:tty';
+import { openSecretStore } from '../core/secrets';
+import { readHidden } from './hidden-prompt';
 import { EXIT_INTERNAL, oneLine } from './io';
 import { runCli } from './run';
 
@@ -25,6 +28,11 @@ runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readStdin,
   readFile: (path) => readFile(path, 'utf8'),
+  writeFile: (path, text) => writeFile(path, text, { mode: 0o600 }),
+  env: process.env,
+  readSecret: (prompt) =>
+    process.stdin.isTTY ? readHidden(process.stdin as ReadStream, process.stderr, prompt) : readStdin(),
+  openSecrets: () => openSecretStore(process.env),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,6 +1,22 @@
 /** The `saldo` program: one entry, a table of commands, errors as one line and exit code 2. */
+import { alertsCommand, alertsUsage } from './commands/alerts';
+import { autoRechargeCommand, autoRechargeUsage } from './commands/auto-recharge';
+import { checkCommand, checkUsage } from './commands/check';
+import {
+  calibrateCommand,
+  calibrateUsage,
+  grantCommand,
+  grantUsage,
+  ledgerCommand,
+  ledgerUsage,
+  purchaseCommand,
+  purchaseUsage,
+} from './commands/entries';
 import { evaluateCommand, evaluateUsage } from './commands/evaluate';
+import { exportCommand, exportUsage } from './commands/export';
+import { keyCommand, keyUsage } from './commands/key';
 import { simulatorCommand, simulatorUsage } from './commands/simulator';
+import { statusCommand, statusUsage, syncCommand, syncUsage } from './commands/status';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError, errorLine, oneLine, type CliIo } from './io';
 
 interface Command {
@@ -10,6 +26,17 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  status: { usage: statusUsage, run: statusCommand },
+  sync: { usage: syncUsage, run: syncCommand },
+  check: { usage: checkUsage, run: checkCommand },
+  alerts: { usage: alertsUsage, run: alertsCommand },
+  purchase: { usage: purchaseUsage, run: purchaseCommand },
+  grant: { usage: grantUsage, run: grantCommand },
+  calibrate: { usage: calibrateUsage, run: calibrateCommand },
+  ledger: { usage: ledgerUsage, run: ledgerCommand },
+  'auto-recharge': { usage: autoRechargeUsage, run: autoRechargeCommand },
+  export: { usage: exportUsage, run: exportCommand },
+  key: { usage: keyUsage, run: keyCommand },
   evaluate: { usage: evaluateUsage, run: evaluateCommand },
   simulator: { usage: simulatorUsage, run: (args, io) => simulatorCommand(args, io) },
 };
@@ -19,14 +46,16 @@ export function helpText(): string {
     ...Object.values(COMMANDS).map((command) => command.usage),
     ['--help', 'show this help'],
   ];
-  const width = Math.max(...rows.map(([synopsis]) => synopsis.length)) + 3;
   return [
     'saldo — watch your LLM API prepaid credit',
     '',
     'Usage:',
-    ...rows.map(([synopsis, summary]) => `  saldo ${synopsis.padEnd(width)}${summary}`),
+    ...rows.flatMap(([synopsis, summary]) => [`  saldo ${synopsis}`, `      ${summary}`]),
     '',
-    'Exit codes: 0 done, 2 bad input (one "error: <field>: <what is wrong>" line on stderr).',
+    'Environment: SALDO_HOME (data directory), SALDO_DEMO=1 (the demo account), OPENAI_ADMIN_KEY',
+    '(an Admin key for this run, not stored), OPENAI_BASE_URL (a relay or the simulator).',
+    '',
+    'Exit codes: 0 done, 1 check: below, 2 error (one "error: <field>: <what is wrong>" line on stderr).',
     '',
   ].join('\n');
 }

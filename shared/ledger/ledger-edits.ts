@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { formatInstant, parseInstant } from '../billing/instant';
+import { microsToDecimalText, parseAmount } from '../billing/money';
+import { readSettings } from '../billing/read-settings';
 import { alertMemorySchema, type AlertMemory } from '../alerts/alert-memory';
 import { checkWith, fieldError, type Checked } from '../storage/field-error';
 import { findSecretShapedField, SECRET_REFUSED } from '../storage/secret-shape';
@@ -33,18 +35,23 @@ import {
   type SyncHealth,
 } from './synced-data';
 
-export interface PurchaseInput {
+/** An id the user chose (an invoice number); absent: the store makes one. */
+interface ChosenId {
+  id?: string;
+}
+
+export interface PurchaseInput extends ChosenId {
   at: string;
   amount: string;
   /** Default `manual`: typed in by the user. */
   source?: 'manual' | 'auto' | 'import';
 }
-export interface GrantInput {
+export interface GrantInput extends ChosenId {
   at: string;
   amount: string;
   expiresAt?: string;
 }
-export interface BalanceInput {
+export interface BalanceInput extends ChosenId {
   at: string;
   balance: string;
 }
@@ -57,6 +64,13 @@ export interface NewEntryContext {
 }
 
 type Edit = Checked<Ledger>;
+
+/** The provider's purchase limits as the engine applies them by default ($5 to $50). */
+const DEFAULT_POLICY = (() => {
+  const settings = readSettings({ now: '2000-01-01T00:00:00Z', events: [] });
+  if ('field' in settings) throw new Error(`engine defaults: ${settings.message}`);
+  return settings.policy;
+})();
 
 /**
  * A new entry, checked, at the end of the list. Only the fields of its kind are taken from `input`:
@@ -72,7 +86,7 @@ function addEntry<T extends LedgerEntry>(
   const secret = findSecretShapedField(input);
   if (secret !== null) return fieldError(secret, SECRET_REFUSED);
   const createdAt = formatInstant(context.now);
-  const checked = checkWith(schema, { ...input, type, id: context.id, createdAt });
+  const checked = checkWith(schema, { id: context.id, ...input, type, createdAt });
   if (!checked.ok) return checked;
   const entry = checked.value;
   if (parseInstant(entry.at)! > context.now) return fieldError('at', 'is in the future');
@@ -85,7 +99,19 @@ export function addPurchase(
   input: PurchaseInput,
   context: NewEntryContext,
 ): Checked<{ ledger: Ledger; entry: PurchaseEntry }> {
-  return addEntry(ledger, purchaseEntrySchema, 'purchase', { source: 'manual', ...input }, context);
+  const added = addEntry(ledger, purchaseEntrySchema, 'purchase', { source: 'manual', ...input }, context);
+  if (!added.ok) return added;
+  // The engine rejects a purchase outside the provider's limits (spec: out-of-limits): refuse it here,
+  // by name, instead of keeping an entry that silently counts for nothing.
+  const { minPurchase, maxPurchase } = DEFAULT_POLICY;
+  const amount = parseAmount(added.value.entry.amount)!;
+  if (amount < minPurchase || amount > maxPurchase) {
+    return fieldError(
+      'amount',
+      `must be within the purchase limits ($${microsToDecimalText(minPurchase)} to $${microsToDecimalText(maxPurchase)})`,
+    );
+  }
+  return added;
 }
 
 export function addGrant(

@@ -2,8 +2,8 @@
  * `saldo simulator`: the embedded billing simulator on 127.0.0.1 until SIGINT or SIGTERM — for
  * trying Saldo, or any OpenAI billing client, against an account that changes as you watch.
  */
-import { parseArgs } from 'node:util';
 import { MAX_SPEED, SCENARIO_NAMES, startSimulator, type ScenarioName } from '../../core/simulator/index';
+import { readOptions } from '../args';
 import { EXIT_OK, UserError, type CliIo } from '../io';
 
 export const simulatorUsage = [
@@ -19,20 +19,13 @@ interface Options {
   scenario: ScenarioName;
 }
 
-function readOptions(args: readonly string[]): Options {
-  let values: { port?: string; speed?: string; scenario?: string };
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: { port: { type: 'string' }, speed: { type: 'string' }, scenario: { type: 'string' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    // Node's sentence up to the first period names the option ("Unknown option '--x'").
-    const what = error instanceof Error ? (error.message.split('. ')[0] ?? error.message) : 'bad options';
-    throw new UserError('simulator', `${what} (usage: saldo ${simulatorUsage[0]})`);
-  }
+function simulatorOptions(args: readonly string[]): Options {
+  const { values } = readOptions(
+    args,
+    { port: { type: 'string' }, speed: { type: 'string' }, scenario: { type: 'string' } },
+    'simulator',
+    simulatorUsage[0],
+  );
   const port = values.port === undefined ? 0 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!(port >= 0 && port <= 65535)) {
     throw new UserError('port', 'must be a whole number from 0 to 65535 (0: any free port)');
@@ -71,7 +64,7 @@ export async function simulatorCommand(
   io: CliIo,
   stopped: () => Promise<void> = untilStopSignal,
 ): Promise<number> {
-  const { port, speed, scenario } = readOptions(args);
+  const { port, speed, scenario } = simulatorOptions(args);
   // Listen for the signals before saying where we are: whoever reads the URL may stop us at once.
   const stop = stopped();
   let simulator;

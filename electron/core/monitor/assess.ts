@@ -5,8 +5,14 @@
  */
 import { alertInputFrom, type AlertInput } from '../../../shared/alerts/alert-input';
 import type { AlertSettings } from '../../../shared/alerts/alert-settings';
-import { evaluate } from '../../../shared/billing/evaluate';
-import { MS_PER_DAY, parseInstant, startOfUtcDay, type Instant } from '../../../shared/billing/instant';
+import { evaluate, evaluateCase } from '../../../shared/billing/evaluate';
+import {
+  formatInstant,
+  MS_PER_DAY,
+  parseInstant,
+  startOfUtcDay,
+  type Instant,
+} from '../../../shared/billing/instant';
 import { parseAmount } from '../../../shared/billing/money';
 import { readSettings } from '../../../shared/billing/read-settings';
 import type { BillingResult, BillingSettings } from '../../../shared/billing/types';
@@ -76,4 +82,11 @@ export function historyDays(ledger: Ledger, now: Instant): number {
 
 function instantOrNull(text: string | null): Instant | null {
   return text === null ? null : parseInstant(text)!;
+}
+
+/** The result of an account with nothing in it: what exports and JSON show before the first sync. */
+export function emptyResult(now: Instant): BillingResult {
+  const evaluated = evaluateCase({ now: formatInstant(now), events: [] });
+  if (!evaluated.ok) throw new Error(`empty case: ${evaluated.error.message}`);
+  return evaluated.result;
 }

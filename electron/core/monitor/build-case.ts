@@ -5,6 +5,9 @@ import { microsToDecimalText } from '../../../shared/billing/money';
 import type { Ledger } from '../../../shared/ledger/ledger-schema';
 import { formatInstant } from '../../../shared/billing/instant';
 
+/** Ids the engine keeps for the credits it makes itself (spec §4). */
+const RESERVED_ID = /^(auto-|cal-)/;
+
 /** One engine event, JSON-shaped as `evaluateCase` reads it. */
 export type CaseEvent =
   | { type: 'purchase'; id: string; at: string; amount: string; source: string }
@@ -20,8 +23,8 @@ export interface MonitorCase {
 
 /**
  * The case at `now`: the user's entries (purchases, grants, balances read off the billing page), one
- * `usage` event per synced day holding that day's total cost, the balance the backend last reported
- * (a calibration) and the mirrored auto-recharge settings.
+ * `usage` event per synced day holding that day's total cost, the credit grants and the balance the
+ * backend last reported (a calibration), and the mirrored auto-recharge settings.
  *
  * A day's cost is placed at 00:00 UTC of that day: the engine's burn rate counts usage in the
  * `windowDays` whole UTC days before today's (forecast.ts `burnWindow`), so a day's cost must fall
@@ -52,6 +55,21 @@ export function buildCase(ledger: Ledger, now: number): MonitorCase {
   }
   const observed = ledger.observedBalance;
   if (observed !== null) {
+    // The grants the provider listed are the credits themselves (with their real expiries), so the
+    // calibration only has to absorb what the daily costs miss — not every purchase the user did
+    // not type in. A grant the user recorded under the same id counts once.
+    const recorded = new Set(ledger.entries.map((entry) => entry.id));
+    for (const grant of observed.grants) {
+      const id = RESERVED_ID.test(grant.id) ? `obs-${grant.id}` : grant.id;
+      if (recorded.has(grant.id) || recorded.has(id) || grant.amountMicros <= 0) continue;
+      events.push({
+        type: 'grant',
+        id,
+        at: grant.effectiveAt,
+        amount: microsToDecimalText(BigInt(grant.amountMicros)),
+        expiresAt: grant.expiresAt,
+      });
+    }
     events.push({
       type: 'balance',
       at: observed.at,

@@ -1,5 +1,13 @@
 export { buildCase, type CaseEvent, type MonitorCase } from './build-case';
-export { alertSettingsFrom, assess, hasData, historyDays, type Assessed, type Assessment } from './assess';
+export {
+  alertSettingsFrom,
+  assess,
+  emptyResult,
+  hasData,
+  historyDays,
+  type Assessed,
+  type Assessment,
+} from './assess';
 export { chooseBackend, type BackendChoice, type BackendChoiceInput } from './choose-backend';
 export { createDemoBackend, type DemoBackend, type DemoOptions } from './demo';
 export {
@@ -14,6 +22,7 @@ export {
   type SyncOnceResult,
 } from './monitor';
 export {
+  baseUrlFor,
   DEMO_LEDGER_DIR,
   openMonitor,
   type OpenedMonitor,

@@ -61,7 +61,7 @@ export type OpenMonitorResult =
   { ok: true; value: OpenedMonitor } | { ok: false; field: string; message: string };
 
 /** `OPENAI_BASE_URL` if set (checked like the setting), else the setting. */
-function baseUrlFor(
+export function baseUrlFor(
   env: Environment,
   setting: string,
 ): { ok: true; url: string } | { ok: false; message: string } {

@@ -194,6 +194,14 @@ class FileLedgerStore implements LedgerStore {
   }
 }
 
+/**
+ * Eight hex digits: short enough to type in `saldo ledger remove`, and a clash (one in four billion
+ * per pair) is refused by name, never silently merged.
+ */
+function shortId(): string {
+  return randomUUID().slice(0, 8);
+}
+
 /** Opens `<dir>/ledger.json`; a corrupt file is moved aside and `notice` says so. */
 export function openLedgerStore(options: StoreOptions): Opened<LedgerStore> {
   const now = options.now ?? Date.now;
@@ -203,7 +211,7 @@ export function openLedgerStore(options: StoreOptions): Opened<LedgerStore> {
   if (!opened.ok) return opened;
   const days = SyncedDays.open(options.storeClass, options.dir, now());
   if (!days.ok) return { ok: false, error: { kind: 'io', message: days.message } };
-  const store = new FileLedgerStore(opened.store, days.value.days, now, options.newId ?? randomUUID);
+  const store = new FileLedgerStore(opened.store, days.value.days, now, options.newId ?? shortId);
   const notices = [opened.notice, ...days.value.notices].filter((notice) => notice !== null);
   if (days.value.notices.length > 0) {
     // A day moved aside is fetched again only if the cursor no longer vouches for it.

@@ -3,10 +3,12 @@
  * in-process through `runCli` with an in-memory io. Both give `{ code, stdout, stderr }`.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { CliIo } from '../../../electron/cli/io';
 import { runCli } from '../../../electron/cli/run';
+import { MemorySecretStore, type SecretStore } from '../../../electron/core/secrets';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const BIN = path.join(REPO_ROOT, 'bin', 'saldo.cjs');
@@ -25,9 +27,10 @@ export function spawnSaldo(
   args: readonly string[],
   stdin = '',
   stopReadingAfter = Infinity,
+  env: Record<string, string | undefined> = process.env,
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, stdio: 'pipe' });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, stdio: 'pipe', env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -45,6 +48,8 @@ export function spawnSaldo(
 export interface InProcessInput {
   stdin?: string;
   files?: Record<string, string>;
+  env?: Record<string, string | undefined>;
+  secrets?: SecretStore;
   /** Replaces parts of the in-memory io (e.g. a `readFile` that fails). */
   io?: Partial<CliIo>;
 }
@@ -62,6 +67,11 @@ export async function runInProcess(args: readonly string[], input: InProcessInpu
       if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
       return text;
     },
+    writeFile: (file, text) => fs.promises.writeFile(file, text, { mode: 0o600 }),
+    env: input.env ?? {},
+    readSecret: async () => input.stdin ?? '',
+    // The in-memory store (secrets/memory-store.ts); the keychain suites pass the real one.
+    openSecrets: async () => input.secrets ?? new MemorySecretStore(),
     ...input.io,
   });
   return { code, stdout, stderr };
@@ -88,4 +98,13 @@ export function expectUsageError(run: CliRun, field?: string): void {
   if (field !== undefined) expect(errorField(run.stderr)).toBe(field);
   expect(run.code).toBe(2);
   expectNoStackTrace(run);
+}
+
+/** Every file under `dir`, as text: where a leaked key would be found. */
+export function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(dir, name))
+    .filter((file) => fs.statSync(file).isFile())
+    .map((file) => fs.readFileSync(file, 'utf8'));
 }

@@ -28,6 +28,21 @@ describe('adding entries', () => {
     expect(ledger.entries).toEqual([entry]);
   });
 
+  it('takes the id the user chose (an invoice number) over the generated one', () => {
+    const input = { at: '2026-02-01T00:00:00Z', amount: '25', id: 'INV-0042' };
+    expect(must(edits.addPurchase(emptyLedger(), input, context())).entry.id).toBe('INV-0042');
+  });
+
+  it.each(['4.99', '50.000001'])(
+    'refuses a purchase of %s outside the $5–$50 limits the engine applies',
+    (amount) => {
+      expect(edits.addPurchase(emptyLedger(), { at: '2026-02-01T00:00:00Z', amount }, context())).toEqual({
+        ok: false,
+        error: { field: 'amount', message: 'must be within the purchase limits ($5 to $50)' },
+      });
+    },
+  );
+
   it.each([
     [{ at: 'yesterday', amount: '10' }, 'at'],
     [{ at: '2026-02-01T00:00:00Z', amount: '0' }, 'amount'],

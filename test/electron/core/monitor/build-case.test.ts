@@ -18,6 +18,10 @@ function ledgerWith(changes: Partial<Ledger>): Ledger {
   return { ...emptyLedger(), ...changes };
 }
 
+function grant(id: string, amountMicros: number, effectiveAt: string, expiresAt: string) {
+  return { id, amountMicros, usedMicros: 0, effectiveAt, expiresAt };
+}
+
 describe('buildCase', () => {
   it.each<[string, Partial<Ledger>, unknown[]]>([
     ['an empty ledger', {}, []],
@@ -77,6 +81,48 @@ describe('buildCase', () => {
       'the observed balance, at its instant',
       { observedBalance: { at: '2026-11-27T09:00:00.000Z', balanceMicros: 12_345_678, grants: [] } },
       [{ type: 'balance', at: '2026-11-27T09:00:00.000Z', balance: '12.345678' }],
+    ],
+    [
+      "the provider's grants as credits with their own expiries; reserved ids renamed, recorded ones once",
+      {
+        entries: [
+          {
+            type: 'purchase' as const,
+            id: 'purchase-1',
+            at: '2026-10-01T00:00:00Z',
+            createdAt: '2026-10-01T00:00:00Z',
+            amount: '50',
+            source: 'manual' as const,
+          },
+        ],
+        observedBalance: {
+          at: '2026-11-27T09:00:00Z',
+          balanceMicros: 40_000_000,
+          grants: [
+            grant('purchase-1', 50_000_000, '2026-10-01T00:00:00Z', '2027-10-01T00:00:00Z'),
+            grant('auto-1', 20_000_000, '2026-11-01T00:00:00Z', '2027-11-01T00:00:00Z'),
+            grant('welcome', 25_000_000, '2026-11-10T00:00:00Z', '2026-12-10T00:00:00Z'),
+          ],
+        },
+      },
+      [
+        { type: 'purchase', id: 'purchase-1', at: '2026-10-01T00:00:00Z', amount: '50', source: 'manual' },
+        {
+          type: 'grant',
+          id: 'obs-auto-1',
+          at: '2026-11-01T00:00:00Z',
+          amount: '20',
+          expiresAt: '2027-11-01T00:00:00Z',
+        },
+        {
+          type: 'grant',
+          id: 'welcome',
+          at: '2026-11-10T00:00:00Z',
+          amount: '25',
+          expiresAt: '2026-12-10T00:00:00Z',
+        },
+        { type: 'balance', at: '2026-11-27T09:00:00Z', balance: '40' },
+      ],
     ],
   ])('%s', (_name, changes, events) => {
     const built = buildCase(ledgerWith(changes), NOW);

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { simulatorCommand } from '../../../../electron/cli/commands/simulator';
 import { BIN, expectUsageError, REPO_ROOT, runInProcess } from '../../cli/cli-harness';
+import { MemorySecretStore } from '../../../../electron/core/secrets';
 import { ADMIN_KEY, request } from './sim-harness';
 
 const URL_LINE = /^Simulator: (http:\/\/127\.0\.0\.1:(\d+)\/v1)\n/;
@@ -59,6 +60,10 @@ describe('saldo simulator in-process', () => {
       stderr: () => undefined,
       readStdin: async () => '',
       readFile: async () => '',
+      writeFile: async () => undefined,
+      env: {},
+      readSecret: async () => '',
+      openSecrets: async () => new MemorySecretStore(),
     };
     const running = simulatorCommand(['--scenario', 'exhausted', '--speed', '2.5'], io, () => stopped);
     while (!stdout.includes('\n')) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -74,8 +79,8 @@ describe('saldo simulator in-process', () => {
   it.each([
     [['--port', '70000'], 'port'],
     [['--port', 'abc'], 'port'],
-    [['--port', '-1'], 'simulator'],
-    [['--port'], 'simulator'],
+    [['--port', '-1'], 'port'],
+    [['--port'], 'port'],
     [['--speed', '0'], 'speed'],
     [['--speed', 'fast'], 'speed'],
     [['--speed', '1e9'], 'speed'],
