@@ -113,6 +113,9 @@ const syncedDays = {
   usage: z.array(dailyUsageSchema).refine(inDayOrder, 'must be in day order'),
 };
 
+/** The synced days alone: checked only when an edit changed them (a year of rows is not free). */
+export const syncedDaysSchema = z.strictObject(syncedDays);
+
 /**
  * `ledger.json` itself: everything but the synced days, which live one file per UTC day
  * (electron/core/stores/synced-days.ts) so that a poll rewrites a few KB, not a year of history.
@@ -137,8 +140,7 @@ export const ledgerFileSchema = z.strictObject({
 export type LedgerFile = z.output<typeof ledgerFileSchema>;
 
 /** The ledger as everyone reads it: the file and the synced days, one value. */
-export const ledgerSchema = ledgerFileSchema.extend(syncedDays);
-export type Ledger = z.output<typeof ledgerSchema>;
+export type Ledger = LedgerFile & z.output<typeof syncedDaysSchema>;
 export type { DailyCost, DailyUsage };
 
 /** The ledger file before anything is recorded or synced. */

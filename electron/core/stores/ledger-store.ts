@@ -15,7 +15,8 @@ import type {
 import { LEDGER_FORMAT } from '../../../shared/ledger/ledger-migrations';
 import {
   emptyLedgerFile,
-  ledgerSchema,
+  ledgerFileSchema,
+  syncedDaysSchema,
   type AutoRechargeSettings,
   type BalanceEntry,
   type GrantEntry,
@@ -105,19 +106,21 @@ class FileLedgerStore implements LedgerStore {
   }
 
   /**
-   * Applies a pure edit of the whole ledger: validated in full first, then the changed days
-   * written, then `ledger.json` (only if its part changed). Days go first, so the cursor saved
-   * with the file never vouches for days not yet on disk.
+   * Applies a pure edit of the whole ledger: validated in full first — the days only when the edit
+   * changed them — then the changed days written, then `ledger.json` (only if its part changed).
+   * Days go first, so the cursor saved with the file never vouches for days not yet on disk.
    */
   #change(edit: (ledger: Ledger) => Checked<Ledger>): StoreResult<Ledger> {
     const current = this.read();
     const edited = edit(current);
     if (!edited.ok) return { ok: false, error: { kind: 'invalid', ...edited.error } };
-    const checked = checkCurrent(edited.value, ledgerSchema);
-    if (!checked.ok) return { ok: false, error: { kind: 'invalid', ...checked.error } };
-    const { costs, usage, ...file } = checked.value;
-    if (edited.value.costs !== current.costs || edited.value.usage !== current.usage) {
-      const written = this.days.replace(costs, usage);
+    const { costs, usage, ...rest } = edited.value;
+    const file = checkCurrent(rest, ledgerFileSchema);
+    if (!file.ok) return { ok: false, error: { kind: 'invalid', ...file.error } };
+    if (costs !== current.costs || usage !== current.usage) {
+      const days = checkCurrent({ costs, usage }, syncedDaysSchema);
+      if (!days.ok) return { ok: false, error: { kind: 'invalid', ...days.error } };
+      const written = this.days.replace(days.value.costs, days.value.usage);
       this.#view = null;
       if (!written.ok) {
         const message = `Saldo could not save the synced days (${written.message}); the ledger was not changed.`;
@@ -125,7 +128,7 @@ class FileLedgerStore implements LedgerStore {
       }
     }
     const fileBefore = this.document.value;
-    const changed = this.document.change(() => ({ ok: true, value: file }));
+    const changed = this.document.change(() => ({ ok: true, value: file.value }));
     if (!changed.ok) return changed;
     if (changed.value !== fileBefore) this.#view = null;
     return { ok: true, value: this.read() };
