@@ -7,9 +7,7 @@ import { openMonitor, type OpenedMonitor } from '../core/monitor';
 import { UserError, type CliIo } from './io';
 
 export async function withMonitor<T>(io: CliIo, run: (opened: OpenedMonitor) => Promise<T>): Promise<T> {
-  // Under SALDO_DEMO=1 the keychain is not asked (openMonitor skips it), so none is opened.
-  const secrets = io.env.SALDO_DEMO === '1' ? undefined : await io.openSecrets();
-  const result = await openMonitor({ env: io.env, secrets });
+  const result = await openMonitor({ env: io.env, openSecrets: io.openSecrets });
   if (!result.ok) throw new UserError(result.field, result.message);
   const opened = result.value;
   for (const notice of opened.notices) io.stderr(`notice: ${notice}\n`);

@@ -6,6 +6,7 @@
 import { formatInstant, parseInstant } from '../../../shared/billing/instant';
 import { parseAmount } from '../../../shared/billing/money';
 import type { LedgerEntry } from '../../../shared/ledger/ledger-schema';
+import type { OpenedMonitor } from '../../core/monitor';
 import type { StoreResult } from '../../core/stores';
 import { readOptions, required } from '../args';
 import { storeFailure, withMonitor } from '../context';
@@ -37,7 +38,7 @@ function mustStore<T>(result: StoreResult<T>): T {
 }
 
 /** Runs an edit on the ledger of the backend in use, then says what was recorded. */
-async function record(io: CliIo, edit: Parameters<typeof withMonitor<LedgerEntry>>[1]): Promise<number> {
+async function record(io: CliIo, edit: (opened: OpenedMonitor) => Promise<LedgerEntry>): Promise<number> {
   const entry = await withMonitor(io, edit);
   io.stdout(`Recorded ${entry.type} ${entry.id}.\n`);
   return EXIT_OK;

@@ -41,6 +41,10 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
 export async function syncCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = readOptions(args, { json: { type: 'boolean' } }, 'sync', syncUsage[0]);
   return withMonitor(io, async (opened) => {
+    // A first sync fetches a year of history: say why it takes a moment (not into the JSON's stream).
+    if (values.json !== true && opened.ledger.read().cursor.costsAt === null) {
+      io.stderr(`Fetching ${opened.settings.read().backfillDays} days of history…\n`);
+    }
     const result = await opened.monitor.syncOnce();
     printStatus(opened, values.json === true, io);
     if (result.ok) return EXIT_OK;

@@ -31,8 +31,11 @@ export interface OpenMonitorOptions {
   env: Environment;
   /** Default: `dataDir(env, …)`. */
   dir?: string;
-  /** Default: `openSecretStore(env)`. Not consulted under `SALDO_DEMO=1`. */
-  secrets?: SecretStore;
+  /**
+   * Opens where keys live; default `openSecretStore(env)`. Called only when a stored key could
+   * matter: not under `SALDO_DEMO=1`, nor when `OPENAI_ADMIN_KEY` is set.
+   */
+  openSecrets?: () => Promise<SecretStore>;
   notifier?: Notifier;
   storeClass?: StoreClass;
   /** Client options for the OpenAI backend (tests: `maxRetries`, `sleep`, `fetch`). */
@@ -88,7 +91,9 @@ export async function openMonitor(options: OpenMonitorOptions): Promise<OpenMoni
 
   const envKey = demoForced ? null : environmentKey(env);
   const keychainKey =
-    demoForced || envKey !== null ? null : await storedKey(options.secrets ?? (await openSecretStore(env)));
+    demoForced || envKey !== null
+      ? null
+      : await storedKey(await (options.openSecrets ?? (() => openSecretStore(env)))());
   const choice = chooseBackend({
     demoForced,
     environmentKey: envKey !== null,

@@ -77,6 +77,7 @@ describe('saldo status and sync', () => {
   it('sync on the demo: the account at a glance, aligned and formatted for the locale', async () => {
     const user = demoUser();
     const synced = expectOk(await user.run('sync'));
+    expect(synced.stderr).toBe('Fetching 365 days of history…\n');
     expect(synced.stdout).toMatch(/^Saldo — demo account\n {2}SALDO_DEMO=1 is set/);
     const rows = synced.stdout
       .split('\n')

@@ -27,7 +27,7 @@ async function setup(key: string) {
   const opened = await openMonitor({
     env: { OPENAI_ADMIN_KEY: key, OPENAI_BASE_URL: sim.baseUrl },
     dir,
-    secrets: new MemorySecretStore(),
+    openSecrets: async () => new MemorySecretStore(),
     now: sim.now,
     client: { maxRetries: 0 },
   });

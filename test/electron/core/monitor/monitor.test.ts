@@ -45,8 +45,9 @@ function recordingNotifier(): Notifier & { shown: NotificationRequest[] } {
 
 async function openDemo(dir = tempDir(), extra: Partial<OpenMonitorOptions> = {}) {
   const result = await openMonitor({
-    env: { SALDO_DEMO: '1' },
+    env: { SALDO_DEMO: '1', OPENAI_ADMIN_KEY: 'sk-admin-fake-ignored-under-demo-0000' },
     dir,
+    openSecrets: () => Promise.reject(new Error('the keychain was asked under SALDO_DEMO=1')),
     demo: { simulator: { startAt: START_AT, speed: FROZEN }, backend: { maxRetries: 0 } },
     ...extra,
   });
@@ -219,7 +220,8 @@ describe('openMonitor on a key', () => {
     const result = await openMonitor({
       env: { OPENAI_ADMIN_KEY: FAKE_KEY, OPENAI_BASE_URL: sim.baseUrl },
       dir,
-      secrets: new MemorySecretStore(),
+      // The variable decides: the keychain is not even opened.
+      openSecrets: () => Promise.reject(new Error('the keychain was asked')),
       now: sim.now,
     });
     if (!result.ok) throw new Error(result.message);
@@ -243,7 +245,7 @@ describe('openMonitor on a key', () => {
     stores.settings.update({ backend: 'openai', baseUrl: sim.baseUrl });
     const secrets = new MemorySecretStore();
     await secrets.set(DEFAULT_ACCOUNT, FAKE_KEY);
-    const result = await openMonitor({ env: {}, dir, secrets, now: sim.now });
+    const result = await openMonitor({ env: {}, dir, openSecrets: async () => secrets, now: sim.now });
     if (!result.ok) throw new Error(result.message);
     opened.push(result.value);
     expect(result.value.choice).toMatchObject({ backend: 'openai', keySource: 'keychain' });
@@ -254,7 +256,7 @@ describe('openMonitor on a key', () => {
     const result = await openMonitor({
       env: { OPENAI_ADMIN_KEY: FAKE_KEY, OPENAI_BASE_URL: 'ftp://example.com' },
       dir: tempDir(),
-      secrets: new MemorySecretStore(),
+      openSecrets: async () => new MemorySecretStore(),
     });
     expect(result).toEqual({
       ok: false,
