@@ -4,6 +4,7 @@
  * alert memory. Every change is one validated, atomic write; an unchanged result writes nothing.
  */
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { AlertMemory } from '../../../shared/alerts/alert-memory';
 import * as edits from '../../../shared/ledger/ledger-edits';
 import type {
@@ -97,6 +98,12 @@ class FileLedgerStore implements LedgerStore {
   }
 
   read(): Ledger {
+    const cursor = this.document.value.cursor;
+    if (this.document.refresh()) {
+      this.#view = null;
+      // Another process synced: its days are on disk, and its cursor vouches for them.
+      if (!isDeepStrictEqual(cursor, this.document.value.cursor)) this.days.reload(this.now());
+    }
     this.#view ??= Object.freeze({
       ...this.document.value,
       costs: this.days.costs() as Ledger['costs'],

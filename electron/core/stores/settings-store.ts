@@ -35,6 +35,8 @@ class FileSettingsStore implements SettingsStore {
   }
 
   read(): Settings {
+    // The CLI may have changed them beside the app (saldo key set chooses the backend).
+    this.document.refresh();
     return this.document.value;
   }
 

@@ -3,6 +3,7 @@
  * aside when corrupt — never silently reset), and changed through pure edits that are validated in
  * full before anything is written, and written only when the document really changed.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Checked } from '../../../shared/storage/field-error';
@@ -17,8 +18,20 @@ export interface DocumentKind<T> {
   freshStart: string;
 }
 
+/** What identifies one version of a file on disk; another process's atomic rename changes it. */
+function stampOf(file: string): string | null {
+  try {
+    const stat = fs.statSync(file, { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
 export class StoredDocument<T> {
   #value: T;
+  /** The file as last read or written here; null while there is none. */
+  #stamp: string | null;
 
   private constructor(
     private readonly file: JsonFile,
@@ -26,6 +39,7 @@ export class StoredDocument<T> {
     value: T,
   ) {
     this.#value = deepFreeze(value);
+    this.#stamp = stampOf(file.path);
   }
 
   /**
@@ -73,10 +87,35 @@ export class StoredDocument<T> {
   }
 
   /**
+   * Takes up what another process (the app beside the CLI) wrote since this one last read or wrote
+   * the file, so an edit is applied to the newest document, not a stale copy that would undo the
+   * other's change. True when the value changed. A newer file that cannot be read is left alone
+   * (and not written over: `change` refuses until it reads again).
+   */
+  refresh(): boolean {
+    const stamp = stampOf(this.file.path);
+    if (stamp === this.#stamp || stamp === null) return false;
+    const read = this.file.read();
+    const migrated = read.kind === 'parsed' ? migrateDocument(read.value, this.kind.format) : null;
+    if (migrated === null || !migrated.ok) return false;
+    this.#stamp = stamp;
+    if (isDeepStrictEqual(migrated.value, this.#value)) return false;
+    this.#value = deepFreeze(migrated.value);
+    return true;
+  }
+
+  /**
    * Applies a pure edit. The whole result is validated (and refused if any field looks like an API
    * key) before it is written; on any failure neither the file nor the value in memory changes.
    */
   change(edit: (current: T) => Checked<T>): StoreResult<T> {
+    this.refresh();
+    const onDisk = stampOf(this.file.path);
+    // A file removed meanwhile is written anew; one replaced by something unreadable is evidence.
+    if (onDisk !== null && onDisk !== this.#stamp) {
+      const message = `${this.file.path} was changed by another program and cannot be read; nothing was changed.`;
+      return { ok: false, error: { kind: 'io', message } };
+    }
     const edited = edit(this.#value);
     if (!edited.ok) return { ok: false, error: { kind: 'invalid', ...edited.error } };
     const checked = checkCurrent(edited.value, this.kind.format.schema);
@@ -88,6 +127,7 @@ export class StoredDocument<T> {
       return { ok: false, error: { kind: 'io', message } };
     }
     this.#value = deepFreeze(checked.value);
+    this.#stamp = stampOf(this.file.path);
     return { ok: true, value: this.#value };
   }
 }

@@ -59,37 +59,18 @@ export class SyncedDays {
     now: number,
   ): { ok: true; value: OpenedDays } | { ok: false; message: string } {
     const dir = path.join(ledgerDir, SYNCED_DIR);
-    let names: string[];
-    try {
-      names = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
-    } catch (error) {
-      return { ok: false, message: `Saldo cannot read ${dir}: ${errorMessage(error)}` };
-    }
-    const byDay = new Map<string, Day>();
-    const notices: string[] = [];
-    for (const name of names) {
-      const day = DAY_FILE.exec(name)?.[1];
-      if (day === undefined) continue;
-      const file = new ConfJsonFile(storeClass, dir, day);
-      const read = file.read();
-      const parsed = read.kind === 'parsed' ? dayFileSchema.safeParse(read.value) : null;
-      const rows = parsed?.success === true ? parsed.data : null;
-      if (
-        rows !== null &&
-        rows.costs.every((row) => row.day === day) &&
-        rows.usage.every((row) => row.day === day)
-      ) {
-        byDay.set(day, { costs: rows.costs, usage: rows.usage });
-        continue;
-      }
-      const moved = file.moveAside(now);
-      notices.push(
-        moved.ok
-          ? `${name} was unreadable and was moved to ${moved.path}; the next sync fetches that day again.`
-          : `${name} is unreadable and could not be moved aside (${moved.message}); it is ignored.`,
-      );
-    }
-    return { ok: true, value: { days: new SyncedDays(storeClass, dir, byDay), notices } };
+    const read = readDays(storeClass, dir, now);
+    if (!read.ok) return read;
+    return { ok: true, value: { days: new SyncedDays(storeClass, dir, read.byDay), notices: read.notices } };
+  }
+
+  /** Reads the files again: another process (the app beside the CLI) synced meanwhile. */
+  reload(now: number): void {
+    const read = readDays(this.storeClass, this.dir, now);
+    if (!read.ok) return;
+    this.#byDay = read.byDay;
+    this.#costs = null;
+    this.#usage = null;
   }
 
   /** Every cost row, in day order (frozen; rebuilt only after a change). */
@@ -153,4 +134,42 @@ export class SyncedDays {
       return { ok: false, message: errorMessage(error) };
     }
   }
+}
+
+function readDays(
+  storeClass: StoreClass,
+  dir: string,
+  now: number,
+): { ok: true; byDay: Map<string, Day>; notices: string[] } | { ok: false; message: string } {
+  let names: string[];
+  try {
+    names = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+  } catch (error) {
+    return { ok: false, message: `Saldo cannot read ${dir}: ${errorMessage(error)}` };
+  }
+  const byDay = new Map<string, Day>();
+  const notices: string[] = [];
+  for (const name of names) {
+    const day = DAY_FILE.exec(name)?.[1];
+    if (day === undefined) continue;
+    const file = new ConfJsonFile(storeClass, dir, day);
+    const read = file.read();
+    const parsed = read.kind === 'parsed' ? dayFileSchema.safeParse(read.value) : null;
+    const rows = parsed?.success === true ? parsed.data : null;
+    if (
+      rows !== null &&
+      rows.costs.every((row) => row.day === day) &&
+      rows.usage.every((row) => row.day === day)
+    ) {
+      byDay.set(day, { costs: rows.costs, usage: rows.usage });
+      continue;
+    }
+    const moved = file.moveAside(now);
+    notices.push(
+      moved.ok
+        ? `${name} was unreadable and was moved to ${moved.path}; the next sync fetches that day again.`
+        : `${name} is unreadable and could not be moved aside (${moved.message}); it is ignored.`,
+    );
+  }
+  return { ok: true, byDay, notices };
 }

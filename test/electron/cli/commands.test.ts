@@ -116,7 +116,8 @@ describe('saldo status and sync', () => {
     expect(failed.stdout).toMatch(/Sync problem/);
     expect(failed.stderr).toMatch(/^error: sync: backend network: .+\n$/);
     expectNoKey(failed);
-  });
+    // The refused connection is retried with backoff (3.5 s) before the sync gives up.
+  }, 30_000);
 
   it('shows Dutch money and dates when the settings say nl', async () => {
     const user = demoUser();
@@ -155,7 +156,8 @@ describe('saldo check', () => {
     });
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toMatch(/^error: sync: /);
-  });
+    // Four syncs, one of them retrying a refused connection with backoff (3.5 s).
+  }, 30_000);
 
   it('as a real process, for cron: 0 and 1, nothing on stderr', async () => {
     const home = newHome();
