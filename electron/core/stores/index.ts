@@ -4,10 +4,12 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { dataDir } from './data-dir';
-import { confStoreClass, errorMessage, type StoreClass } from './json-file';
+import { confStoreClass, errorMessage, removeStaleTemps, type StoreClass } from './json-file';
 import { openLedgerStore, type LedgerStore } from './ledger-store';
 import { openSettingsStore, type SettingsStore } from './settings-store';
+import { SYNCED_DIR } from './synced-days';
 import type { OpenError } from './store-result';
 
 export { dataDir } from './data-dir';
@@ -47,6 +49,7 @@ export function openStores(options: OpenStoresOptions = {}): OpenedStores {
       };
     }
   }
+  for (const folder of new Set([dir, ledgerDir, path.join(ledgerDir, SYNCED_DIR)])) removeStaleTemps(folder);
   const common = {
     dir,
     storeClass: options.storeClass ?? confStoreClass,

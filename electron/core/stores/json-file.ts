@@ -147,3 +147,32 @@ export class ConfJsonFile implements JsonFile {
 
 /** The default store class outside Electron. */
 export const confStoreClass: StoreClass = Conf;
+
+/** The temp file conf's writer (`atomically`) makes beside its target: `<name>.json.tmp-<10 digits><6 hex>`. */
+const TEMP_FILE = /\.json\.tmp-\d{10}[0-9a-f]{6}$/;
+/** Older than this, no writer is still on it: a write takes milliseconds. */
+const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes the temp files a killed writer left in `dir` (the rename never came, so they hold nothing
+ * the store needs). Recent ones are left alone: another process may be writing through them now.
+ */
+export function removeStaleTemps(dir: string): void {
+  // The files' own clock, not the store's (which tests and the demo may set elsewhere).
+  const now = Date.now();
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!TEMP_FILE.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > STALE_TEMP_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: either way nothing to do.
+    }
+  }
+}

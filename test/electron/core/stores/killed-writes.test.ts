@@ -14,6 +14,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedgerStore } from '../../../../electron/core/stores/ledger-store';
+import { openStores } from '../../../../electron/core/stores';
 import { confStoreClass } from '../../../../electron/core/stores/json-file';
 import { migrateLedger } from '../../../../shared/ledger/ledger-migrations';
 import { tempDir } from './store-harness';
@@ -90,4 +91,27 @@ describe('a process killed while writing the ledger', () => {
       expect(seen.every((round, index) => round >= (index === 0 ? 1 : seen[index - 1]! + 1))).toBe(true);
     }
   }, 30_000);
+});
+
+describe('what a killed writer leaves behind', () => {
+  it('removes stale temp files on open, and leaves a fresh one (another writer may be on it)', () => {
+    const dir = tempDir();
+    const synced = path.join(dir, 'synced');
+    fs.mkdirSync(synced);
+    const stale = [
+      path.join(dir, 'ledger.json.tmp-1795780154abc123'),
+      path.join(synced, '2026-11-26.json.tmp-1795780154def456'),
+    ];
+    const fresh = path.join(dir, 'settings.json.tmp-1795780999aaa111');
+    const unrelated = path.join(dir, 'notes.tmp-1');
+    for (const file of [...stale, fresh, unrelated]) fs.writeFileSync(file, '{"half');
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    for (const file of [...stale, unrelated]) fs.utimesSync(file, twoMinutesAgo, twoMinutesAgo);
+
+    const opened = openStores({ dir });
+    expect(opened.ok).toBe(true);
+    for (const file of stale) expect(fs.existsSync(file)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+    expect(fs.existsSync(unrelated)).toBe(true);
+  });
 });
