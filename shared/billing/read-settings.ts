@@ -84,11 +84,22 @@ function usd(micros: Micros): string {
   return `$${microsToDecimalText(micros)}`;
 }
 
+/** What OpenAI sells a purchase for when the case names no policy (spec §3). */
+export const DEFAULT_PURCHASE_LIMITS: Pick<Policy, 'minPurchase' | 'maxPurchase'> = {
+  minPurchase: 5_000_000n,
+  maxPurchase: 50_000_000n,
+};
+
+/** The rule's wording wherever an amount is checked against the purchase limits. */
+export function purchaseLimitsMessage(limits: Pick<Policy, 'minPurchase' | 'maxPurchase'>): string {
+  return `must be within the purchase limits (${usd(limits.minPurchase)} to ${usd(limits.maxPurchase)})`;
+}
+
 function readPolicy(root: Fields): Policy {
   const raw = section(root, 'policy');
-  const minPurchase = amountSetting(raw, 'policy', 'minPurchase') ?? 5_000_000n;
+  const minPurchase = amountSetting(raw, 'policy', 'minPurchase') ?? DEFAULT_PURCHASE_LIMITS.minPurchase;
   if (minPurchase <= 0n) fail('policy.minPurchase', 'must be greater than 0');
-  const maxPurchase = amountSetting(raw, 'policy', 'maxPurchase') ?? 50_000_000n;
+  const maxPurchase = amountSetting(raw, 'policy', 'maxPurchase') ?? DEFAULT_PURCHASE_LIMITS.maxPurchase;
   if (maxPurchase < minPurchase) {
     fail('policy.maxPurchase', `must be at least policy.minPurchase (${usd(minPurchase)})`);
   }
@@ -116,10 +127,7 @@ function readAutoRecharge(root: Fields, policy: Policy): AutoRecharge | null {
   if (mode === 'add') {
     amount = requiredAmount(raw, 'autoRecharge', 'amount');
     if (amount < policy.minPurchase || amount > policy.maxPurchase) {
-      fail(
-        'autoRecharge.amount',
-        `must be within the purchase limits (${usd(policy.minPurchase)} to ${usd(policy.maxPurchase)})`,
-      );
+      fail('autoRecharge.amount', purchaseLimitsMessage(policy));
     }
   } else {
     target = requiredAmount(raw, 'autoRecharge', 'target');

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { formatInstant, parseInstant } from '../billing/instant';
-import { microsToDecimalText, parseAmount } from '../billing/money';
-import { readSettings } from '../billing/read-settings';
+import { parseAmount } from '../billing/money';
+import { DEFAULT_PURCHASE_LIMITS, purchaseLimitsMessage } from '../billing/read-settings';
 import { alertMemorySchema, type AlertMemory } from '../alerts/alert-memory';
 import { checkWith, fieldError, type Checked } from '../storage/field-error';
 import { findSecretShapedField, SECRET_REFUSED } from '../storage/secret-shape';
@@ -65,13 +65,6 @@ export interface NewEntryContext {
 
 type Edit = Checked<Ledger>;
 
-/** The provider's purchase limits as the engine applies them by default ($5 to $50). */
-const DEFAULT_POLICY = (() => {
-  const settings = readSettings({ now: '2000-01-01T00:00:00Z', events: [] });
-  if ('field' in settings) throw new Error(`engine defaults: ${settings.message}`);
-  return settings.policy;
-})();
-
 /**
  * A new entry, checked, at the end of the list. Only the fields of its kind are taken from `input`:
  * anything else is refused by name, so a caller cannot smuggle a field (say, a key) into the file.
@@ -103,13 +96,10 @@ export function addPurchase(
   if (!added.ok) return added;
   // The engine rejects a purchase outside the provider's limits (spec: out-of-limits): refuse it here,
   // by name, instead of keeping an entry that silently counts for nothing.
-  const { minPurchase, maxPurchase } = DEFAULT_POLICY;
+  const { minPurchase, maxPurchase } = DEFAULT_PURCHASE_LIMITS;
   const amount = parseAmount(added.value.entry.amount)!;
   if (amount < minPurchase || amount > maxPurchase) {
-    return fieldError(
-      'amount',
-      `must be within the purchase limits ($${microsToDecimalText(minPurchase)} to $${microsToDecimalText(maxPurchase)})`,
-    );
+    return fieldError('amount', purchaseLimitsMessage(DEFAULT_PURCHASE_LIMITS));
   }
   return added;
 }
