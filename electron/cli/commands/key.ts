@@ -17,7 +17,7 @@ import {
   normalizeKey,
   type SecretStore,
 } from '../../core/secrets';
-import { dataDir, openStores, type SettingsStore } from '../../core/stores';
+import { dataDir, openSettingsIn, type SettingsStore } from '../../core/stores';
 import { storeFailure } from '../context';
 import { EXIT_OK, EXIT_USAGE, UserError, oneLine, type CliIo } from '../io';
 
@@ -27,10 +27,10 @@ export const keyUsage = [
 ] as const;
 
 function settingsStore(io: CliIo): SettingsStore {
-  const stores = openStores({ dir: dataDir(io.env, process.platform, os.homedir()) });
-  if (!stores.ok) throw new UserError('store', stores.error.message);
-  for (const notice of stores.notices) io.stderr(`notice: ${notice}\n`);
-  return stores.settings;
+  const opened = openSettingsIn({ dir: dataDir(io.env, process.platform, os.homedir()) });
+  if (!opened.ok) throw new UserError('store', opened.error.message);
+  for (const notice of opened.notices) io.stderr(`notice: ${notice}\n`);
+  return opened.settings;
 }
 
 function whereKeys(secrets: SecretStore): string {

@@ -16,10 +16,17 @@ import {
   type ApiKey,
   type SecretStore,
 } from '../secrets';
-import { dataDir, openStores, type LedgerStore, type SettingsStore, type StoreClass } from '../stores';
+import {
+  dataDir,
+  openLedgerIn,
+  openSettingsIn,
+  type LedgerStore,
+  type SettingsStore,
+  type StoreClass,
+} from '../stores';
 import { chooseBackend, type BackendChoice } from './choose-backend';
 import { createDemoBackend, type DemoOptions } from './demo';
-import { createMonitor, type Monitor } from './monitor';
+import { createMonitor, type Monitor, type MonitorOptions } from './monitor';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -81,13 +88,48 @@ async function storedKey(secrets: SecretStore): Promise<ApiKey | null> {
   return found.ok ? found.value : null;
 }
 
+type Parts = Pick<OpenedMonitor, 'monitor' | 'maskedKey' | 'simulatorUrl' | 'close'>;
+
+/** The demo: a simulator started on the first sync, which then fetches everything again. */
+function demoParts(
+  common: Omit<MonitorOptions, 'backend' | 'now' | 'backendName'>,
+  options: OpenMonitorOptions,
+): Parts {
+  const demo = createDemoBackend(options.demo);
+  const inner = createMonitor({
+    ...common,
+    backend: demo.backend,
+    now: options.now ?? demo.now,
+    backendName: 'demo',
+  });
+  let fresh = false;
+  const monitor: Monitor = {
+    ...inner,
+    async syncOnce() {
+      if (!fresh) {
+        fresh = true;
+        // A new simulator is a new account history: what an earlier one left is fetched again.
+        // If it cannot start, the sync below reports that as its failure.
+        await demo.start().catch(() => undefined);
+        common.stores.ledger.setCursor({ costsAt: null, usageAt: null, balanceAt: null });
+      }
+      return inner.syncOnce();
+    },
+  };
+  return { monitor, maskedKey: null, simulatorUrl: demo.simulatorUrl, close: demo.close };
+}
+
 export async function openMonitor(options: OpenMonitorOptions): Promise<OpenMonitorResult> {
   const { env } = options;
-  const dir = options.dir ?? dataDir(env, process.platform, os.homedir());
   const demoForced = env.SALDO_DEMO === '1';
-  const settingsOnly = openStores({ dir, storeClass: options.storeClass, now: options.now });
-  if (!settingsOnly.ok) return { ok: false, field: 'store', message: settingsOnly.error.message };
-  const settings = settingsOnly.settings.read();
+  const opened = openSettingsIn({
+    dir: options.dir ?? dataDir(env, process.platform, os.homedir()),
+    storeClass: options.storeClass,
+    now: options.now,
+  });
+  if (!opened.ok) return { ok: false, field: 'store', message: opened.error.message };
+  const { dir } = opened;
+  const settings = opened.settings.read();
 
   const envKey = demoForced ? null : environmentKey(env);
   const keychainKey =
@@ -100,73 +142,42 @@ export async function openMonitor(options: OpenMonitorOptions): Promise<OpenMoni
     chosen: settings.backend,
     storedKey: keychainKey !== null,
   });
-
-  const stores =
-    choice.backend === 'demo'
-      ? openStores({
-          dir,
-          ledgerDir: path.join(dir, DEMO_LEDGER_DIR),
-          storeClass: options.storeClass,
-          now: options.now,
-        })
-      : settingsOnly;
-  if (!stores.ok) return { ok: false, field: 'store', message: stores.error.message };
-  const notices = [...new Set([...settingsOnly.notices, ...stores.notices])];
-  const common = { stores: { ledger: stores.ledger, settings: stores.settings }, notifier: options.notifier };
-
-  if (choice.backend === 'demo') {
-    const demo = createDemoBackend(options.demo);
-    const ledger = stores.ledger;
-    const now = options.now ?? demo.now;
-    const inner = createMonitor({ ...common, backend: demo.backend, now, backendName: 'demo' });
-    let fresh = false;
-    const monitor: Monitor = {
-      ...inner,
-      async syncOnce() {
-        if (!fresh) {
-          fresh = true;
-          // A new simulator is a new account history: what an earlier one left is fetched again.
-          // If it cannot start, the sync below reports that as its failure.
-          await demo.start().catch(() => undefined);
-          ledger.setCursor({ costsAt: null, usageAt: null, balanceAt: null });
-        }
-        return inner.syncOnce();
-      },
-    };
-    return {
-      ok: true,
-      value: {
-        monitor,
-        choice,
-        ledger,
-        settings: stores.settings,
-        dir,
-        notices,
-        maskedKey: null,
-        simulatorUrl: demo.simulatorUrl,
-        close: demo.close,
-      },
-    };
+  // The OpenAI account's address; null for the demo.
+  let openAiUrl: string | null = null;
+  if (choice.backend === 'openai') {
+    const baseUrl = baseUrlFor(env, settings.baseUrl);
+    if (!baseUrl.ok) return { ok: false, field: 'OPENAI_BASE_URL', message: baseUrl.message };
+    openAiUrl = baseUrl.url;
   }
 
-  const baseUrl = baseUrlFor(env, settings.baseUrl);
-  if (!baseUrl.ok) return { ok: false, field: 'OPENAI_BASE_URL', message: baseUrl.message };
-  const key = envKey ?? keychainKey!.reveal();
-  const now = options.now ?? Date.now;
-  const backend = createOpenAiBackend({ apiKey: key, baseUrl: baseUrl.url, now, ...options.client });
-  const monitor = createMonitor({ ...common, backend, now, backendName: 'openai' });
-  return {
-    ok: true,
-    value: {
-      monitor,
-      choice,
-      ledger: stores.ledger,
-      settings: stores.settings,
-      dir,
-      notices,
+  const ledgerDir = openAiUrl === null ? path.join(dir, DEMO_LEDGER_DIR) : dir;
+  const ledger = openLedgerIn({ dir: ledgerDir, storeClass: options.storeClass, now: options.now });
+  if (!ledger.ok) return { ok: false, field: 'store', message: ledger.error.message };
+  const common = { stores: { ledger: ledger.ledger, settings: opened.settings }, notifier: options.notifier };
+
+  let parts: Parts;
+  if (openAiUrl === null) {
+    parts = demoParts(common, options);
+  } else {
+    const key = envKey ?? keychainKey!.reveal();
+    const now = options.now ?? Date.now;
+    const backend = createOpenAiBackend({ apiKey: key, baseUrl: openAiUrl, now, ...options.client });
+    parts = {
+      monitor: createMonitor({ ...common, backend, now, backendName: 'openai' }),
       maskedKey: keychainKey?.masked ?? maskKey(key),
       simulatorUrl: () => null,
       close: async () => {},
+    };
+  }
+  return {
+    ok: true,
+    value: {
+      ...parts,
+      choice,
+      ledger: ledger.ledger,
+      settings: opened.settings,
+      dir,
+      notices: [...opened.notices, ...ledger.notices],
     },
   };
 }

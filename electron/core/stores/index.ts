@@ -32,34 +32,60 @@ export type OpenedStores =
   | { ok: true; ledger: LedgerStore; settings: SettingsStore; dir: string; notices: string[] }
   | { ok: false; error: OpenError };
 
+type OpenedOne<K extends string, S> =
+  ({ ok: true; dir: string; notices: string[] } & Record<K, S>) | { ok: false; error: OpenError };
+
 /**
- * Makes the data directory (owner only: it holds what the user spent) and opens both stores.
- * `notices` are lines to show the user, e.g. that a corrupt file was moved aside.
+ * Makes a store directory (owner only: it holds what the user spent) and clears what a killed
+ * writer left in it.
  */
-export function openStores(options: OpenStoresOptions = {}): OpenedStores {
-  const dir = options.dir ?? dataDir(process.env, process.platform, os.homedir());
-  const ledgerDir = options.ledgerDir ?? dir;
-  for (const needed of new Set([dir, ledgerDir])) {
-    try {
-      fs.mkdirSync(needed, { recursive: true, mode: 0o700 });
-    } catch (error) {
-      return {
-        ok: false,
-        error: { kind: 'io', message: `Saldo cannot use ${needed}: ${errorMessage(error)}` },
-      };
-    }
+function prepare(dir: string, folders: readonly string[]): OpenError | null {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    return { kind: 'io', message: `Saldo cannot use ${dir}: ${errorMessage(error)}` };
   }
-  for (const folder of new Set([dir, ledgerDir, path.join(ledgerDir, SYNCED_DIR)])) removeStaleTemps(folder);
-  const common = {
-    dir,
-    storeClass: options.storeClass ?? confStoreClass,
-    now: options.now,
-    newId: options.newId,
-  };
-  const settings = openSettingsStore(common);
+  for (const folder of folders) removeStaleTemps(folder);
+  return null;
+}
+
+/** The settings alone (`saldo key set` chooses the backend; the monitor reads them first). */
+export function openSettingsIn(
+  options: Omit<OpenStoresOptions, 'ledgerDir' | 'newId'> = {},
+): OpenedOne<'settings', SettingsStore> {
+  const dir = options.dir ?? dataDir(process.env, process.platform, os.homedir());
+  const failed = prepare(dir, [dir]);
+  if (failed !== null) return { ok: false, error: failed };
+  const storeClass = options.storeClass ?? confStoreClass;
+  const opened = openSettingsStore({ dir, storeClass, now: options.now });
+  if (!opened.ok) return opened;
+  return { ok: true, settings: opened.store, dir, notices: opened.notice === null ? [] : [opened.notice] };
+}
+
+/** The ledger in `dir` (the data directory, or the demo's own). */
+export function openLedgerIn(
+  options: Omit<OpenStoresOptions, 'ledgerDir'> & { dir: string },
+): OpenedOne<'ledger', LedgerStore> {
+  const { dir } = options;
+  const failed = prepare(dir, [dir, path.join(dir, SYNCED_DIR)]);
+  if (failed !== null) return { ok: false, error: failed };
+  const storeClass = options.storeClass ?? confStoreClass;
+  const opened = openLedgerStore({ dir, storeClass, now: options.now, newId: options.newId });
+  if (!opened.ok) return opened;
+  return { ok: true, ledger: opened.store, dir, notices: opened.notice === null ? [] : [opened.notice] };
+}
+
+/** Both stores; `notices` are lines to show the user, e.g. that a corrupt file was moved aside. */
+export function openStores(options: OpenStoresOptions = {}): OpenedStores {
+  const settings = openSettingsIn(options);
   if (!settings.ok) return settings;
-  const ledger = openLedgerStore({ ...common, dir: ledgerDir });
+  const ledger = openLedgerIn({ ...options, dir: options.ledgerDir ?? settings.dir });
   if (!ledger.ok) return ledger;
-  const notices = [settings.notice, ledger.notice].filter((notice) => notice !== null);
-  return { ok: true, ledger: ledger.store, settings: settings.store, dir, notices };
+  return {
+    ok: true,
+    ledger: ledger.ledger,
+    settings: settings.settings,
+    dir: settings.dir,
+    notices: [...settings.notices, ...ledger.notices],
+  };
 }
