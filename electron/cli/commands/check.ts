@@ -4,6 +4,7 @@
  * the runway at least N days, 1 when below, 2 when it cannot tell.
  */
 import { parseAmount } from '../../../shared/billing/money';
+import { usdTextSchema } from '../../../shared/storage/usd-text';
 import { readOptions, required } from '../args';
 import { withMonitor } from '../context';
 import { formatMoney, formatNumber } from '../format';
@@ -25,8 +26,9 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
     checkUsage[0],
   );
   const minText = required(values.min, 'min');
-  const min = /^-?\d+(\.\d{1,6})?$/.test(minText) ? parseAmount(minText) : undefined;
-  if (min === undefined) throw new UserError('min', 'must be an amount in USD, like 10 or 2.50');
+  const checked = usdTextSchema.safeParse(minText);
+  if (!checked.success) throw new UserError('min', checked.error.issues[0]!.message);
+  const min = parseAmount(checked.data)!;
   const runwayText = values['runway-days'];
   if (runwayText !== undefined && !WHOLE.test(runwayText)) {
     throw new UserError('runway-days', 'must be a whole number of days');

@@ -80,7 +80,8 @@ export function historyDays(ledger: Ledger, now: Instant): number {
   return Math.max(0, Math.floor((startOfUtcDay(now) - first) / MS_PER_DAY));
 }
 
-function instantOrNull(text: string | null): Instant | null {
+/** A stored instant (canonical ISO text), or null, as UTC ms. */
+export function instantOrNull(text: string | null): Instant | null {
   return text === null ? null : parseInstant(text)!;
 }
 

@@ -15,7 +15,7 @@ import type { SyncError, SyncHealth } from '../../../shared/ledger/synced-data';
 import type { BackendError, BillingBackend } from '../billing-backend';
 import type { LedgerStore, SettingsStore, StoreError } from '../stores';
 import { syncBilling } from '../sync';
-import { alertSettingsFrom, assess, type Assessment } from './assess';
+import { alertSettingsFrom, assess, instantOrNull, type Assessment } from './assess';
 
 export type BackendName = 'demo' | 'openai';
 
@@ -74,18 +74,14 @@ export interface MonitorOptions {
   notifier?: Notifier;
 }
 
-function instant(text: string | null): number | null {
-  return text === null ? null : Date.parse(text);
-}
-
 export function lastSyncFrom(health: SyncHealth): LastSync | null {
   if (health.lastAttemptAt === null) return null;
   return {
-    at: instant(health.lastAttemptAt)!,
+    at: instantOrNull(health.lastAttemptAt)!,
     ok: health.lastOkAt === health.lastAttemptAt,
     partial: health.partial,
-    okAt: instant(health.lastOkAt),
-    failingSince: instant(health.failingSince),
+    okAt: instantOrNull(health.lastOkAt),
+    failingSince: instantOrNull(health.failingSince),
     error: health.lastError,
   };
 }

@@ -169,7 +169,8 @@ describe('saldo check', () => {
     const bad = await spawnSaldo(['check', '--min', '-'], '', Infinity, env);
     expect(bad.code).toBe(2);
     expect(errorField(bad.stderr)).toBe('min');
-  });
+    // Three processes, two of them a first sync of the demo: seconds on a loaded 2-core machine.
+  }, 30_000);
 });
 
 describe('recording what the billing page shows', () => {
