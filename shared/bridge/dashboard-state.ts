@@ -1,0 +1,210 @@
+/**
+ * Everything the dashboard shows, in one snapshot the main process computes from the monitor, so
+ * every view and the tray read the same numbers (ux.md §6.7: "alerts computed from the same snapshot
+ * the UI shows"). Plain JSON: money is integer micro-dollars (safe integers: far below 2^53 µ$),
+ * instants are UTC milliseconds, days are UTC `YYYY-MM-DD`.
+ */
+import { z } from 'zod';
+import { settingsSchema } from '../settings/settings-schema';
+import { autoRechargeSettingsSchema, ledgerEntrySchema } from '../ledger/ledger-schema';
+
+export const microsSchema = z.number().int().safe();
+export const instantSchema = z.number().int().safe();
+const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const localTextSchema = z.strictObject({ en: z.string(), nl: z.string() });
+
+export const alertSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum([
+    'credit-used-up',
+    'negative-balance',
+    'recharge-missing',
+    'low-balance',
+    'short-runway',
+    'recharge-limit',
+    'sync-failing',
+    'expiry',
+    'budget',
+    'forfeit-risk',
+    'credit-restored',
+    'recharge-seen',
+  ]),
+  severity: z.enum(['info', 'warning', 'critical']),
+  title: localTextSchema,
+  body: localTextSchema,
+  view: z.enum(['overview', 'credits', 'auto-recharge', 'alerts', 'settings']),
+});
+
+/** An alert that fired, kept 90 days for the Alerts view's history (ux.md §1 Alerts 3). */
+export const pastAlertSchema = z.strictObject({ alert: alertSchema, firedAt: instantSchema });
+
+export const capabilitiesSchema = z.strictObject({
+  /** `api`: the backend reports the balance; `absent`: calibrate by hand; `unknown`: not asked yet. */
+  balance: z.enum(['api', 'absent', 'unknown']),
+  /** Whether "Apply" can send auto-recharge settings to the backend (the simulator can, OpenAI cannot). */
+  autoRechargeSettings: z.boolean(),
+});
+
+export const backendInfoSchema = z.strictObject({
+  name: z.enum(['demo', 'openai']),
+  /** Why this backend, in one sentence (e.g. no key stored yet). */
+  reason: z.string(),
+  /** The OpenAI (or relay) address in use; null for the demo. */
+  baseUrl: z.string().nullable(),
+  capabilities: capabilitiesSchema,
+});
+
+export const keyInfoSchema = z.strictObject({
+  /** Where a key would be kept: the system keychain, or nowhere usable on this machine. */
+  store: z.enum(['keychain', 'unavailable']),
+  /** The store's own description (which keychain, or why it is unavailable). */
+  storeDetail: z.string(),
+  /** The key in use: its kind and last four characters only — never the key. */
+  stored: z
+    .strictObject({
+      kind: z.enum(['admin', 'project', 'service-account', 'user-legacy', 'not-openai']),
+      last4: z.string().max(4),
+      /** `environment`: OPENAI_ADMIN_KEY, for this run only. */
+      source: z.enum(['keychain', 'environment']),
+    })
+    .nullable(),
+});
+
+export const syncStatusSchema = z.strictObject({
+  /** `syncing` while a poll runs; `never` before the first one finished. */
+  state: z.enum(['never', 'syncing', 'ok', 'partial', 'failing', 'paused']),
+  lastAttemptAt: instantSchema.nullable(),
+  lastOkAt: instantSchema.nullable(),
+  failingSince: instantSchema.nullable(),
+  error: z
+    .strictObject({
+      source: z.enum(['backend', 'store', 'engine']),
+      kind: z.string(),
+      /** For quota errors: OpenAI's code (`credit_balance_exhausted`, `organization_spend_limit_exceeded`, …). */
+      code: z.string().nullable(),
+      message: z.string(),
+    })
+    .nullable(),
+  /** When the next poll is due; null while paused or stopped. */
+  nextAt: instantSchema.nullable(),
+  /** During the first sync of an account: how many of the steps are done (ux.md §2 "3 of 15"). */
+  progress: z.strictObject({ done: z.number().int(), total: z.number().int() }).nullable(),
+});
+
+export const grantRowSchema = z.strictObject({
+  id: z.string(),
+  source: z.enum(['manual', 'auto', 'import', 'grant', 'calibration']),
+  amount: microsSchema,
+  used: microsSchema,
+  remaining: microsSchema,
+  forfeited: microsSchema,
+  /** When it was bought or granted (the real date). */
+  at: instantSchema,
+  effectiveAt: instantSchema,
+  expiresAt: instantSchema,
+  status: z.enum(['pending', 'active', 'depleted', 'expired']),
+  /** What the forecast says will be left unused at expiry (0 if none). */
+  forfeitRisk: microsSchema,
+});
+
+export const accountSchema = z.strictObject({
+  available: microsSchema,
+  pending: microsSchema,
+  debt: microsSchema,
+  balance: microsSchema,
+  quotaExhausted: z.boolean(),
+  exhaustedSince: instantSchema.nullable(),
+  /**
+   * The last balance confirmed by a calibration (the billing page, or the provider), and how far the
+   * computed balance was from it then (ux.md §1 Overview 2: the provenance of an estimated balance).
+   */
+  lastCalibration: z
+    .strictObject({ at: instantSchema, observed: microsSchema, drift: microsSchema })
+    .nullable(),
+  /** Spend recorded since the last calibration. */
+  spentSinceCalibration: microsSchema,
+  totals: z.strictObject({
+    purchased: microsSchema,
+    granted: microsSchema,
+    used: microsSchema,
+    forfeited: microsSchema,
+  }),
+});
+
+export const forecastSchema = z.strictObject({
+  burnRatePerDay: microsSchema,
+  /** Null: not enough history (fewer than 7 days) or no spend. */
+  runwayDays: z.number().nullable(),
+  /** Null when never (no spend), or beyond what an instant can hold. */
+  depletionAt: instantSchema.nullable(),
+  /** Whole UTC days of spend history; the runway is shown only from 7 (ux.md §1 Overview 3). */
+  historyDays: z.number().int().nonnegative(),
+});
+
+/** One named series of a grouping, a value per day of `spend.days` (a missing row is 0). */
+export const seriesSchema = z.strictObject({ name: z.string(), values: z.array(microsSchema) });
+
+export const spendSchema = z.strictObject({
+  /** Every UTC day from the first synced day (at most a year back) to today, in order. */
+  days: z.array(daySchema),
+  /** The day total, per day (all groupings sum to it). */
+  totals: z.array(microsSchema),
+  byModel: z.array(seriesSchema),
+  byProject: z.array(seriesSchema),
+  byLineItem: z.array(seriesSchema),
+  /** The balance at the end of each day (today: now), from the engine. */
+  balance: z.array(microsSchema),
+});
+
+export const markerSchema = z.strictObject({
+  kind: z.enum(['purchase', 'auto-recharge', 'grant', 'expiry', 'calibration']),
+  at: instantSchema,
+  amount: microsSchema,
+  id: z.string(),
+});
+
+export const autoRechargeStateSchema = z.strictObject({
+  /** As mirrored from the provider's billing page (or applied to the demo); null: never set. */
+  settings: autoRechargeSettingsSchema.nullable(),
+  /** Recharges the engine made, newest last. */
+  made: z.array(z.strictObject({ id: z.string(), at: instantSchema, amount: microsSchema })),
+  /** Months in which the monthly limit blocked a recharge. */
+  blocked: z.array(z.strictObject({ month: z.string(), at: instantSchema, amount: microsSchema })),
+  /** Bought by auto-recharge in the current UTC month. */
+  usedThisMonth: microsSchema,
+  /** The purchase limits every recharge must respect. */
+  limits: z.strictObject({ min: microsSchema, max: microsSchema }),
+});
+
+export const dashboardStateSchema = z.strictObject({
+  /** The instant this snapshot describes (the backend's clock: the simulator's for the demo). */
+  now: instantSchema,
+  backend: backendInfoSchema,
+  key: keyInfoSchema,
+  sync: syncStatusSchema,
+  /** Null until the ledger holds anything (no data yet). */
+  account: accountSchema.nullable(),
+  forecast: forecastSchema.nullable(),
+  grants: z.array(grantRowSchema),
+  /** What the user recorded, for listing and removing. */
+  entries: z.array(ledgerEntrySchema),
+  spend: spendSchema,
+  markers: z.array(markerSchema),
+  autoRecharge: autoRechargeStateSchema,
+  alerts: z.strictObject({ current: z.array(alertSchema), past: z.array(pastAlertSchema) }),
+  settings: settingsSchema,
+});
+
+export type DashboardState = z.output<typeof dashboardStateSchema>;
+export type SyncStatus = z.output<typeof syncStatusSchema>;
+export type GrantRow = z.output<typeof grantRowSchema>;
+export type Series = z.output<typeof seriesSchema>;
+export type Spend = z.output<typeof spendSchema>;
+export type Marker = z.output<typeof markerSchema>;
+export type KeyInfo = z.output<typeof keyInfoSchema>;
+export type BackendInfo = z.output<typeof backendInfoSchema>;
+export type AccountView = z.output<typeof accountSchema>;
+export type ForecastView = z.output<typeof forecastSchema>;
+export type AutoRechargeState = z.output<typeof autoRechargeStateSchema>;
+export type BridgeAlert = z.output<typeof alertSchema>;
+export type PastAlert = z.output<typeof pastAlertSchema>;

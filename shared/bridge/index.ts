@@ -1,0 +1,3 @@
+export * from './channels';
+export * from './dashboard-state';
+export * from './result';
