@@ -64,6 +64,10 @@ export default tseslint.config(
     rules: layer([{ group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' }]),
   },
   {
+    files: ['test/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['test/**/*.ts', 'scripts/**/*.ts', '*.mts', '*.mjs', 'bin/**/*.cjs'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // `.ci/run` sets SALDO_TEST_REPORT to count the tests from vitest's JSON report.
@@ -14,6 +15,15 @@ export default defineConfig({
       },
       {
         test: { name: 'electron', include: ['test/electron/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/renderer/setup.ts'],
+        },
       },
       {
         test: { name: 'tooling', include: ['test/tooling/**/*.test.ts'], environment: 'node' },

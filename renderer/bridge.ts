@@ -1,0 +1,36 @@
+/**
+ * The renderer's one way to the main process. In the desktop app the preload exposes the contract as
+ * `window.saldo`; in browser mode it is the HTTP + SSE client, authorised by the token the server
+ * printed in the URL's fragment (which never reaches a server log). Either way: the same contract.
+ */
+import type { BridgeApi } from '../shared/bridge';
+import { createHttpBridge } from './transport/http-bridge';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in a browser. */
+    saldo?: BridgeApi;
+  }
+}
+
+const TOKEN_KEY = 'saldo.token';
+
+/** Takes the token out of `#token=…` (so it is not left in the address bar or history), else the tab's copy. */
+export function takeToken(location: Location, storage: Storage, history: History): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (match !== null) {
+    storage.setItem(TOKEN_KEY, match[1]!);
+    history.replaceState(null, '', `${location.pathname}${location.search}#/overview`);
+    return match[1]!;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+export type ConnectedBridge = { ok: true; bridge: BridgeApi } | { ok: false; reason: 'no-token' };
+
+export function connectBridge(onConnection?: (connected: boolean) => void): ConnectedBridge {
+  if (window.saldo !== undefined) return { ok: true, bridge: window.saldo };
+  const token = takeToken(window.location, window.sessionStorage, window.history);
+  if (token === null) return { ok: false, reason: 'no-token' };
+  return { ok: true, bridge: createHttpBridge({ token, onConnection }) };
+}

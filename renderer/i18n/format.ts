@@ -1,0 +1,102 @@
+/**
+ * Money, dates and durations for the UI language (ux.md §3), on top of the alert copy's formatters
+ * so a notification and a view never disagree. Amounts arrive as integer micro-dollars.
+ */
+import {
+  formatDate as formatUtcDate,
+  formatDays,
+  formatDaysAhead,
+  formatMoney,
+  formatPercent,
+} from '../../shared/alerts/alert-format';
+import type { Language } from '../../shared/alerts/alert';
+
+export type { Language };
+
+export const LOCALE: Record<Language, string> = { en: 'en-US', nl: 'nl-NL' };
+const MS_PER_DAY = 86_400_000;
+
+/** "$1,234.56" / "US$ 1.234,56"; a non-zero amount never shows as zero ("< $0.01"). */
+export function money(micros: number, language: Language): string {
+  return formatMoney(BigInt(micros), language);
+}
+
+/** Amounts below a cent with up to 4 decimals (chart tooltips, ux.md §2); others as `money`. */
+export function preciseMoney(micros: number, language: Language): string {
+  if (micros === 0 || Math.abs(micros) >= 10_000) return money(micros, language);
+  return new Intl.NumberFormat(LOCALE[language], {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 4,
+  }).format(micros / 1_000_000);
+}
+
+/** Axis ticks only: "$1.2K" / "$ 1,2K" (never in accessible names). */
+export function compactMoney(micros: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALE[language], {
+    style: 'currency',
+    currency: 'USD',
+    currencyDisplay: 'narrowSymbol',
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(micros / 1_000_000);
+}
+
+/** A UTC calendar day of an instant: "Oct 6, 2026" / "6 okt 2026". */
+export function date(instant: number, language: Language): string {
+  return formatUtcDate(instant, language);
+}
+
+/** A `YYYY-MM-DD` UTC day with its weekday: "Tue, Oct 6, 2026" / "di 6 okt 2026". */
+export function dayWithWeekday(day: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALE[language], {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.parse(`${day}T00:00:00Z`));
+}
+
+/** A short UTC day for axes: "Oct 6" / "6 okt". */
+export function shortDay(day: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALE[language], {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(Date.parse(`${day}T00:00:00Z`));
+}
+
+/** Local time of day: "10:42 AM" / "10:42". */
+export function time(instant: number, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALE[language], { timeStyle: 'short' }).format(instant);
+}
+
+/** Local date and time: "Oct 6, 2026, 10:42 AM". */
+export function dateTime(instant: number, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium', timeStyle: 'short' }).format(
+    instant,
+  );
+}
+
+/** "18 days" / "18 dagen". */
+export function days(count: number, language: Language): string {
+  return formatDays(count, language);
+}
+
+/** Whole UTC days from `now` to `instant`, as "in 18 days" / "over 18 dagen", "tomorrow" / "morgen". */
+export function daysAhead(instant: number, now: number, language: Language): string {
+  const ahead = Math.floor(instant / MS_PER_DAY) - Math.floor(now / MS_PER_DAY);
+  return formatDaysAhead(ahead, language);
+}
+
+/** "12%" / "12%". */
+export function percent(value: number, language: Language): string {
+  return formatPercent(value, language);
+}
+
+/** A plain number: "1,234" / "1.234". */
+export function count(value: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALE[language]).format(value);
+}

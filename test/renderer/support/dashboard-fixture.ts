@@ -1,0 +1,163 @@
+/**
+ * A realistic dashboard snapshot for component tests: 60 days of spend over three models and four
+ * projects, a purchase, an auto-recharge, a free grant that expires soon. Checked against the
+ * contract's schema, so a view test never runs on a shape main could not send.
+ */
+import { dashboardStateSchema, type DashboardState } from '../../../shared/bridge';
+import { defaultSettings } from '../../../shared/settings/settings-schema';
+
+export const NOW = Date.parse('2026-11-27T10:42:00Z');
+const DAY = 86_400_000;
+const USD = 1_000_000;
+
+function dayText(offset: number): string {
+  return new Date(NOW - offset * DAY).toISOString().slice(0, 10);
+}
+
+/** `n` UTC days ending today. */
+export function fixtureDays(n: number): string[] {
+  return Array.from({ length: n }, (_, index) => dayText(n - 1 - index));
+}
+
+function spend(days: number) {
+  const dayList = fixtureDays(days);
+  const model = (name: string, base: number) => ({
+    name,
+    values: dayList.map((_, index) => Math.round(base * (1 + ((index * 7) % 5) / 10))),
+  });
+  const byModel = [model('gpt-4o', 0.9 * USD), model('gpt-4o-mini', 0.25 * USD), model('o3', 0.1 * USD)];
+  const totals = dayList.map((_, index) => byModel.reduce((sum, series) => sum + series.values[index]!, 0));
+  const split = (names: string[], shares: number[]) =>
+    names.map((name, k) => ({
+      name,
+      values: totals.map((total) =>
+        k === names.length - 1
+          ? total - shares.slice(0, -1).reduce((sum, share) => sum + Math.round(total * share), 0)
+          : Math.round(total * shares[k]!),
+      ),
+    }));
+  return {
+    days: dayList,
+    totals,
+    byModel,
+    byProject: split(['Chatbot', 'Search', 'Batch jobs', 'No project'], [0.5, 0.25, 0.15, 0.1]),
+    byLineItem: split(
+      ['gpt-4o, input', 'gpt-4o, output', 'gpt-4o-mini, input', 'o3, output'],
+      [0.4, 0.3, 0.2, 0.1],
+    ),
+    balance: totals.map((_, index) => Math.max(0, 60 * USD - index * 1.2 * USD)),
+  };
+}
+
+export function dashboardFixture(overrides: Partial<DashboardState> = {}): DashboardState {
+  const state: DashboardState = {
+    now: NOW,
+    backend: {
+      name: 'demo',
+      reason: 'No OpenAI Admin key is stored, so Saldo shows the demo account.',
+      baseUrl: null,
+      capabilities: { balance: 'api', autoRechargeSettings: true },
+    },
+    key: { store: 'keychain', storeDetail: 'GNOME Keyring (Secret Service)', stored: null },
+    sync: {
+      state: 'ok',
+      lastAttemptAt: NOW - 5 * 60_000,
+      lastOkAt: NOW - 5 * 60_000,
+      failingSince: null,
+      error: null,
+      nextAt: NOW + 10 * 60_000,
+      progress: null,
+    },
+    account: {
+      available: 42_100_000,
+      pending: 0,
+      debt: 0,
+      balance: 42_100_000,
+      quotaExhausted: false,
+      exhaustedSince: null,
+      lastCalibration: { at: NOW - 3 * DAY, observed: 46_000_000, drift: -120_000 },
+      spentSinceCalibration: 3_900_000,
+      totals: { purchased: 70 * USD, granted: 95 * USD, used: 52_900_000, forfeited: 0 },
+    },
+    forecast: {
+      burnRatePerDay: 1_300_000,
+      runwayDays: 32.4,
+      depletionAt: NOW + 32 * DAY,
+      historyDays: 59,
+    },
+    grants: [
+      {
+        id: 'grant-welcome',
+        source: 'grant',
+        amount: 25 * USD,
+        used: 20 * USD,
+        remaining: 5 * USD,
+        forfeited: 0,
+        at: NOW - 340 * DAY,
+        effectiveAt: NOW - 340 * DAY,
+        expiresAt: NOW + 12 * DAY,
+        status: 'active',
+        forfeitRisk: 2_500_000,
+      },
+      {
+        id: 'P-1001',
+        source: 'manual',
+        amount: 50 * USD,
+        used: 22_900_000,
+        remaining: 27_100_000,
+        forfeited: 0,
+        at: NOW - 40 * DAY,
+        effectiveAt: NOW - 40 * DAY,
+        expiresAt: NOW + 325 * DAY,
+        status: 'active',
+        forfeitRisk: 0,
+      },
+      {
+        id: 'auto-1',
+        source: 'auto',
+        amount: 20 * USD,
+        used: 10 * USD,
+        remaining: 10 * USD,
+        forfeited: 0,
+        at: NOW - 10 * DAY,
+        effectiveAt: NOW - 10 * DAY,
+        expiresAt: NOW + 355 * DAY,
+        status: 'active',
+        forfeitRisk: 0,
+      },
+    ],
+    entries: [
+      {
+        type: 'purchase',
+        id: 'P-1001',
+        at: new Date(NOW - 40 * DAY).toISOString().replace('.000', ''),
+        createdAt: new Date(NOW - 40 * DAY).toISOString().replace('.000', ''),
+        amount: '50',
+        source: 'manual',
+      },
+    ],
+    spend: spend(60),
+    markers: [
+      { kind: 'purchase', at: NOW - 40 * DAY, amount: 50 * USD, id: 'P-1001' },
+      { kind: 'auto-recharge', at: NOW - 10 * DAY, amount: 20 * USD, id: 'auto-1' },
+    ],
+    autoRecharge: {
+      settings: {
+        enabled: true,
+        threshold: '10',
+        mode: 'topUp',
+        amount: null,
+        target: '30',
+        monthlyLimit: '100',
+      },
+      made: [{ id: 'auto-1', at: NOW - 10 * DAY, amount: 20 * USD }],
+      blocked: [],
+      usedThisMonth: 20 * USD,
+      limits: { min: 5 * USD, max: 50 * USD },
+    },
+    alerts: { current: [], past: [] },
+    settings: defaultSettings(),
+    ...overrides,
+  };
+  return dashboardStateSchema.parse(state);
+}
