@@ -3,10 +3,10 @@
  * account state and forecast at `now` out. Pure: no I/O, no clock, no exceptions for bad events.
  */
 import { toGrantView } from './credit-grant';
-import { burnWindow, forecast } from './forecast';
-import { Ledger } from './ledger';
-import { EventKind, readEvents } from './event-table';
+import { forecast } from './forecast';
+import type { Ledger } from './ledger';
 import { readSettings, type CaseError } from './read-settings';
+import { replay } from './replay';
 import type { BillingResult, BillingSettings, Totals } from './types';
 
 export type Evaluation = { ok: true; result: BillingResult } | { ok: false; error: CaseError };
@@ -21,39 +21,7 @@ export function evaluateCase(raw: unknown): Evaluation {
 
 /** Applies `events` (JSON-shaped, each checked and possibly rejected) under `settings`. */
 export function evaluate(settings: BillingSettings, events: readonly unknown[]): BillingResult {
-  const { order, kinds, at, amounts, credits, rejected } = readEvents(events, settings);
-  const ledger = new Ledger(settings);
-  const window = burnWindow(settings.now, settings.forecast);
-  const ids = new Set<string>();
-  let windowUsage = 0n;
-  let firstAcceptedAt: number | null = null;
-  for (const index of order) {
-    const t = at[index]!;
-    const credit = credits.get(index);
-    if (credit !== undefined) {
-      if (ids.has(credit.id)) {
-        rejected.push({ index, reason: 'duplicate-id' });
-        continue;
-      }
-      ids.add(credit.id);
-    }
-    firstAcceptedAt ??= t;
-    ledger.advanceTo(t);
-    if (credit?.kind === 'purchase') {
-      ledger.purchase(credit.id, t, credit.amount, credit.source);
-    } else if (credit?.kind === 'grant') {
-      ledger.grant(credit.id, t, credit.amount, credit.expiresAt);
-    } else if (kinds[index] === EventKind.Usage) {
-      const amount = amounts[index]!;
-      ledger.usage(t, amount);
-      if (t >= window.start && t < window.end) windowUsage += amount;
-    } else {
-      ledger.calibrate(t, amounts[index]!);
-    }
-  }
-  ledger.advanceTo(settings.now);
-  rejected.sort((a, b) => a.index - b.index);
-
+  const { ledger, rejected, firstAcceptedAt, windowUsage } = replay(settings, events);
   const { available, debt } = ledger;
   const prepaid = settings.account === 'prepaid';
   const quotaExhausted = prepaid && available === 0n;
