@@ -16,6 +16,22 @@ export type { Language };
 export const LOCALE: Record<Language, string> = { en: 'en-US', nl: 'nl-NL' };
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * One formatter per language, built on first use: building an Intl formatter costs far more than
+ * formatting, and a chart formats hundreds of ticks per render (ux.md §2: re-render within 100 ms).
+ */
+function perLanguage<T>(build: (locale: string) => T): (language: Language) => T {
+  const built = new Map<Language, T>();
+  return (language) => {
+    let formatter = built.get(language);
+    if (formatter === undefined) {
+      formatter = build(LOCALE[language]);
+      built.set(language, formatter);
+    }
+    return formatter;
+  };
+}
+
 /** "$1,234.56" / "US$ 1.234,56"; a non-zero amount never shows as zero ("< $0.01"). */
 export function money(micros: number, language: Language): string {
   return formatMoney(BigInt(micros), language);
@@ -34,14 +50,18 @@ export function preciseMoney(micros: number, language: Language): string {
 
 /** Axis ticks only: "$1.2K" / "$ 1,2K" (never in accessible names). */
 export function compactMoney(micros: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALE[language], {
-    style: 'currency',
-    currency: 'USD',
-    currencyDisplay: 'narrowSymbol',
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  }).format(micros / 1_000_000);
+  return compactMoneyFormat(language).format(micros / 1_000_000);
 }
+const compactMoneyFormat = perLanguage(
+  (locale) =>
+    new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: 'USD',
+      currencyDisplay: 'narrowSymbol',
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }),
+);
 
 /** A UTC calendar day of an instant: "Oct 6, 2026" / "6 okt 2026". */
 export function date(instant: number, language: Language): string {
@@ -50,23 +70,26 @@ export function date(instant: number, language: Language): string {
 
 /** A `YYYY-MM-DD` UTC day with its weekday: "Tue, Oct 6, 2026" / "di 6 okt 2026". */
 export function dayWithWeekday(day: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALE[language], {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(Date.parse(`${day}T00:00:00Z`));
+  return dayWithWeekdayFormat(language).format(Date.parse(`${day}T00:00:00Z`));
 }
+const dayWithWeekdayFormat = perLanguage(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
 
 /** A short UTC day for axes: "Oct 6" / "6 okt". */
 export function shortDay(day: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALE[language], {
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(Date.parse(`${day}T00:00:00Z`));
+  return shortDayFormat(language).format(Date.parse(`${day}T00:00:00Z`));
 }
+const shortDayFormat = perLanguage(
+  (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+);
 
 /** Local time of day: "10:42 AM" / "10:42". */
 export function time(instant: number, language: Language): string {
@@ -99,4 +122,18 @@ export function percent(value: number, language: Language): string {
 /** A plain number: "1,234" / "1.234". */
 export function count(value: number, language: Language): string {
   return new Intl.NumberFormat(LOCALE[language]).format(value);
+}
+
+/** A span of `YYYY-MM-DD` UTC days: "Nov 21 – 27, 2026" / "21–27 nov 2026" (weekly bars). */
+export function dayRange(from: string, to: string, language: Language): string {
+  return dayRangeFormat(language).formatRange(Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`));
+}
+const dayRangeFormat = perLanguage(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+);
+
+/** "50%, 75%, 90%, and 100%" / "50%, 75%, 90% en 100%": already formatted items as a sentence's list. */
+export function list(items: readonly string[], language: Language): string {
+  return new Intl.ListFormat(LOCALE[language], { type: 'conjunction' }).format(items);
 }

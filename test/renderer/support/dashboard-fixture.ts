@@ -45,7 +45,7 @@ function spend(days: number) {
       ['gpt-4o, input', 'gpt-4o, output', 'gpt-4o-mini, input', 'o3, output'],
       [0.4, 0.3, 0.2, 0.1],
     ),
-    balance: totals.map((_, index) => Math.max(0, 60 * USD - index * 1.2 * USD)),
+    balance: totals.map((_, index) => Math.max(0, 60 * USD - index * 1_200_000)),
   };
 }
 
