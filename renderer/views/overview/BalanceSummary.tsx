@@ -1,0 +1,89 @@
+/**
+ * The balance, large, as a heading plus text, with where the figure comes from right under it
+ * (ux.md §1 Overview 2: OpenAI has no balance API, so Saldo's figure is a reconciliation), then
+ * the runway in one line (§1 Overview 3).
+ */
+import type { AccountView } from '../../../shared/bridge';
+import { FORECAST_MIN_HISTORY_DAYS } from '../../../shared/alerts/alert-settings';
+import { useApp, useMessages } from '../../app-context';
+import { ViewLink } from '../../components/ViewLink';
+import { date, days, money } from '../../i18n/format';
+import { overviewMessages } from '../../i18n/messages/overview';
+import { rechargeRunway } from './overview-figures';
+
+export function BalanceSummary({ account }: { account: AccountView }) {
+  const { language } = useApp();
+  const m = useMessages(overviewMessages);
+  return (
+    <section className="overview-balance" aria-labelledby="overview-balance-heading">
+      <h2 id="overview-balance-heading" className="overview-balance__label">
+        {m.balance}
+      </h2>
+      <p className="overview-balance__amount">{money(account.balance, language)}</p>
+      <Provenance account={account} />
+      <RunwayLine />
+    </section>
+  );
+}
+
+function Provenance({ account }: { account: AccountView }) {
+  const { language, state } = useApp();
+  const m = useMessages(overviewMessages);
+  const calibration = account.lastCalibration;
+  if (calibration === null) {
+    return (
+      <p className="overview-balance__provenance">
+        {state.backend.capabilities.balance === 'api' ? m.reported : m.unconfirmed}{' '}
+        <ViewLink view="settings">{m.correctBalance}</ViewLink>
+      </p>
+    );
+  }
+  const drift = Math.abs(calibration.drift);
+  return (
+    <p className="overview-balance__provenance">
+      {m.provenance(
+        money(calibration.observed, language),
+        date(calibration.at, language),
+        money(account.spentSinceCalibration, language),
+      )}
+      {calibration.drift === 0 ? null : (
+        <> {(calibration.drift > 0 ? m.driftMore : m.driftLess)(money(drift, language))}</>
+      )}
+    </p>
+  );
+}
+
+function RunwayLine() {
+  const { language, state } = useApp();
+  const m = useMessages(overviewMessages);
+  const recharge = rechargeRunway(state);
+  if (recharge !== null) {
+    const text =
+      recharge.kind === 'no-limit'
+        ? m.rechargeNoLimit
+        : recharge.at === null
+          ? m.rechargeUntilLimit(money(recharge.limit, language))
+          : m.rechargeUntil(date(recharge.at, language));
+    return <p className="overview-balance__runway">{text}</p>;
+  }
+  const forecast = state.forecast;
+  if (forecast === null || forecast.historyDays < FORECAST_MIN_HISTORY_DAYS || forecast.runwayDays === null) {
+    return (
+      <p className="overview-balance__runway">
+        {m.notEnoughData}
+        <span className="overview-balance__hint">
+          {' '}
+          {m.notEnoughDataHint(days(FORECAST_MIN_HISTORY_DAYS, language))}
+        </span>
+      </p>
+    );
+  }
+  const left = days(Math.floor(forecast.runwayDays), language);
+  return (
+    <p className="overview-balance__runway">
+      {forecast.depletionAt === null
+        ? m.runwayNoDate(left)
+        : m.runway(left, date(forecast.depletionAt, language))}
+    </p>
+  );
+}

@@ -1,0 +1,77 @@
+/** Where the data comes from (ux.md §1 Settings 1): the demo or OpenAI, and OpenAI's address. */
+import type { FormEvent } from 'react';
+import type { RequestOf } from '../../../shared/bridge';
+import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings/settings-schema';
+import { useApp, useMessages } from '../../app-context';
+import { Field } from '../../components/Field';
+import { FormFeedback } from '../../components/FormFeedback';
+import { RadioGroup } from '../../components/RadioGroup';
+import { useDraft } from '../../components/useDraft';
+import { useSubmission } from '../../components/useSubmission';
+import { commonMessages } from '../../i18n/messages/common';
+import { settingsMessages } from '../../i18n/messages/settings';
+
+const FIELDS = ['backend', 'baseUrl'] as const;
+
+export function ConnectionForm() {
+  const { state, bridge } = useApp();
+  const m = useMessages(settingsMessages);
+  const common = useMessages(commonMessages);
+  const { values, set } = useDraft<Pick<Settings, 'backend' | 'baseUrl'>>(state.settings);
+  const { backend, baseUrl } = values;
+  const submission = useSubmission();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const url = baseUrl.trim();
+    if (!settingsSchema.shape.baseUrl.safeParse(url).success) {
+      submission.reject({ baseUrl: m.connection.invalidBaseUrl(defaultSettings().baseUrl) });
+      return;
+    }
+    const changes: RequestOf<'settings:update'> = {
+      ...(backend === state.settings.backend ? {} : { backend }),
+      ...(url === state.settings.baseUrl ? {} : { baseUrl: url }),
+    };
+    if (Object.keys(changes).length === 0) {
+      submission.report(m.nothingChanged);
+      return;
+    }
+    await submission.run(
+      () => bridge.call('settings:update', changes),
+      FIELDS,
+      () => m.saved,
+    );
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <RadioGroup<Settings['backend']>
+        label={m.connection.backend}
+        options={[
+          { value: 'demo', label: m.connection.demo },
+          { value: 'openai', label: m.connection.openai },
+        ]}
+        value={backend}
+        onChange={set('backend')}
+      />
+      {submission.fieldErrors.backend ? (
+        <p className="field__error">{submission.fieldErrors.backend}</p>
+      ) : null}
+      <Field
+        label={m.connection.baseUrl}
+        hint={m.connection.baseUrlHint}
+        value={baseUrl}
+        onChange={set('baseUrl')}
+        error={submission.fieldErrors.baseUrl}
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <button type="submit" disabled={submission.busy} aria-busy={submission.busy}>
+        {submission.busy ? common.saving : common.save}
+      </button>
+      <FormFeedback submission={submission} />
+    </form>
+  );
+}

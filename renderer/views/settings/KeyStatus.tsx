@@ -1,0 +1,37 @@
+/**
+ * Which key is in use and where it lives (ux.md §1 Settings 1): its kind and last four characters
+ * only, never the key. A stored key that cannot read costs says so.
+ */
+import { useApp, useMessages } from '../../app-context';
+import { StatusMark } from '../../components/StatusMark';
+import { settingsMessages } from '../../i18n/messages/settings';
+
+export function KeyStatus() {
+  const { state } = useApp();
+  const { key: m } = useMessages(settingsMessages);
+  const { store, storeDetail, stored } = state.key;
+  if (store === 'unavailable') {
+    return (
+      <p className="key-status">
+        <StatusMark tone="warning" label={m.unavailableWord} /> {m.unavailable(storeDetail)}
+      </p>
+    );
+  }
+  if (stored === null) return <p className="key-status">{m.none}</p>;
+  const kind = m.kind[stored.kind];
+  const parts = [
+    stored.source === 'keychain' ? m.inKeychain(kind) : m.fromEnvironment(kind),
+    stored.last4 === '' ? null : m.endsIn(stored.last4),
+  ].filter((part) => part !== null);
+  return (
+    <>
+      <p className="key-status">{parts.join(' · ')}</p>
+      {stored.source === 'keychain' ? <p className="key-status__where">{m.where(storeDetail)}</p> : null}
+      {stored.kind === 'admin' ? null : (
+        <p className="key-status__warning">
+          <StatusMark tone="warning" label={m.kind[stored.kind]} /> {m.projectKey}
+        </p>
+      )}
+    </>
+  );
+}

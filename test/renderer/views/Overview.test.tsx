@@ -1,0 +1,328 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { DashboardState, SyncStatus } from '../../../shared/bridge';
+import { time } from '../../../renderer/i18n/format';
+import { OverviewView } from '../../../renderer/views/Overview';
+import { dashboardFixture, NOW } from '../support/dashboard-fixture';
+import { renderView } from '../support/render-view';
+import { axeViolations } from './axe-violations';
+import { steadySpend } from './steady-spend';
+
+const USD = 1_000_000;
+const BILLING = 'https://platform.openai.com/settings/organization/billing/overview';
+const LIMITS = 'https://platform.openai.com/settings/organization/limits';
+
+function fixture(overrides: Partial<DashboardState> = {}, language: 'en' | 'nl' = 'en'): DashboardState {
+  const base = dashboardFixture({ spend: steadySpend(), ...overrides });
+  return { ...base, settings: { ...base.settings, language } };
+}
+
+/** The fixture without auto-recharge, so the plain runway shows. */
+function withoutAutoRecharge(overrides: Partial<DashboardState> = {}, language: 'en' | 'nl' = 'en') {
+  const base = fixture(overrides, language);
+  return { ...base, autoRecharge: { ...base.autoRecharge, settings: null } };
+}
+
+function failing(error: SyncStatus['error'], state: Partial<SyncStatus> = {}): Partial<DashboardState> {
+  return { sync: { ...fixture().sync, state: 'failing', error, ...state } };
+}
+
+describe('OverviewView', () => {
+  it('shows the balance large, with its provenance and drift, under one h1', () => {
+    renderView(OverviewView, { state: fixture() });
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.getByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Balance' })).toBeInTheDocument();
+    expect(screen.getByText('$42.10', { selector: '.overview-balance__amount' })).toBeInTheDocument();
+    expect(
+      screen.getByText(/Estimated: \$46\.00 confirmed on Nov 24, 2026, minus \$3\.90 spent since\./),
+    ).toHaveTextContent('Drift: the billing page showed $0.12 less than Saldo had counted.');
+  });
+
+  it('leaves the drift out when the last correction agreed', () => {
+    const base = fixture();
+    renderView(OverviewView, {
+      state: {
+        ...base,
+        account: { ...base.account!, lastCalibration: { at: NOW, observed: 42_100_000, drift: 0 } },
+      },
+    });
+    expect(screen.getByText(/Estimated: \$42\.10 confirmed/)).not.toHaveTextContent('Drift');
+  });
+
+  it('says the runway in one line', () => {
+    renderView(OverviewView, { state: withoutAutoRecharge() });
+    expect(screen.getByText('Lasts about 32 days · runs out around Dec 29, 2026')).toBeInTheDocument();
+  });
+
+  it('says "Not enough data yet" before 7 days of spend', () => {
+    const base = fixture();
+    renderView(OverviewView, {
+      state: withoutAutoRecharge({ forecast: { ...base.forecast!, historyDays: 5 } }),
+    });
+    expect(screen.getByText('Not enough data yet')).toBeInTheDocument();
+    expect(screen.queryByText(/Lasts about/)).not.toBeInTheDocument();
+  });
+
+  it('with auto-recharge on, says it keeps the credit topped up until the monthly limit', () => {
+    renderView(OverviewView, { state: fixture() });
+    expect(
+      screen.getByText('Auto-recharge keeps you topped up until the monthly limit of $100.00'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Lasts about/)).not.toBeInTheDocument();
+  });
+
+  it('names the day auto-recharge reaches its monthly limit when that is this month', () => {
+    const base = fixture();
+    renderView(OverviewView, {
+      state: { ...base, autoRecharge: { ...base.autoRecharge, usedThisMonth: 97 * USD } },
+    });
+    expect(
+      screen.getByText('Auto-recharge keeps you topped up until the monthly limit, around Nov 29, 2026'),
+    ).toBeInTheDocument();
+  });
+
+  it('once the monthly limit is used up, says no auto-recharge comes this month and shows the plain runway', () => {
+    const base = fixture();
+    renderView(OverviewView, {
+      state: { ...base, autoRecharge: { ...base.autoRecharge, usedThisMonth: 100 * USD } },
+    });
+    expect(
+      screen.getByText("None until Dec 1, 2026: this month's limit of $100.00 is used up."),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Lasts about 32 days · runs out around Dec 29, 2026')).toBeInTheDocument();
+  });
+
+  it('shows available and pending, and the negative balance only when there is one', () => {
+    const { unmount } = renderView(OverviewView, { state: fixture() });
+    expect(screen.getByText('Available').nextElementSibling).toHaveTextContent('$42.10');
+    expect(screen.getByText('Pending').nextElementSibling).toHaveTextContent('$0.00');
+    expect(screen.queryByText('Negative balance')).not.toBeInTheDocument();
+    unmount();
+
+    const base = fixture();
+    renderView(OverviewView, {
+      state: { ...base, account: { ...base.account!, available: 0, balance: -1_370_000, debt: 1_370_000 } },
+    });
+    expect(screen.getByText('Negative balance', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+      '-$1.37',
+    );
+  });
+
+  it('shows the next expiry with what will likely go unused, and the next auto-recharge', () => {
+    renderView(OverviewView, { state: fixture() });
+    expect(
+      screen.getByText(
+        '$5.00 of credit expires on Dec 9, 2026 (in 12 days). At your current pace, about $2.50 of it will go unused.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Expected around Dec 22, 2026 (in 25 days), when the balance goes below $10.00.'),
+    ).toBeInTheDocument();
+  });
+
+  it('says when nothing expires and auto-recharge is off', () => {
+    renderView(OverviewView, { state: withoutAutoRecharge({ grants: [] }) });
+    expect(screen.getByText('No credit is due to expire.')).toBeInTheDocument();
+    expect(screen.getByText('Auto-recharge is off.')).toBeInTheDocument();
+  });
+
+  it('sums 30 days of spend in a sentence, hides the sparkline from assistive tech, and links to Spend', async () => {
+    const user = userEvent.setup();
+    const view = renderView(OverviewView, { state: fixture() });
+    expect(screen.getByText('$33.60 in the last 30 days, up 12%')).toBeInTheDocument();
+    expect(screen.getByText('This month so far: $30.24')).toBeInTheDocument();
+    const chart = view.container.querySelector('.overview-spend__chart');
+    expect(chart).toHaveAttribute('aria-hidden', 'true');
+    expect(chart!.querySelector('svg')).not.toBeNull();
+    await user.click(screen.getByRole('link', { name: 'See all spend' }));
+    expect(view.navigations).toEqual(['spend']);
+  });
+
+  it('says there is no spend yet rather than $0.00', () => {
+    renderView(OverviewView, {
+      state: fixture({
+        spend: { days: [], totals: [], byModel: [], byProject: [], byLineItem: [], balance: [] },
+      }),
+    });
+    expect(screen.getByText('No spend recorded yet.')).toBeInTheDocument();
+    expect(screen.queryByText(/in the last 30 days/)).not.toBeInTheDocument();
+  });
+
+  it('on demo data, says so and links to Settings to connect a key', async () => {
+    const user = userEvent.setup();
+    const view = renderView(OverviewView, { state: fixture() });
+    expect(
+      screen.getByText(
+        /Connect an OpenAI Admin key to see your own balance and spend\. Until then, Saldo shows demo data\./,
+      ),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Connect a key in Settings' }));
+    expect(view.navigations).toEqual(['settings']);
+  });
+
+  it('with an OpenAI key, shows no demo sentence and no status line when all is well', () => {
+    const base = fixture();
+    renderView(OverviewView, { state: { ...base, backend: { ...base.backend, name: 'openai' } } });
+    expect(screen.queryByText(/Saldo shows demo data/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(document.querySelector('.status-line')).toBeNull();
+  });
+
+  describe('status line', () => {
+    it('credit used up: says retrying will not help, with one link to buy credit', () => {
+      const base = fixture();
+      renderView(OverviewView, {
+        state: { ...base, account: { ...base.account!, quotaExhausted: true, exhaustedSince: NOW } },
+      });
+      const status = screen.getByRole('alert');
+      expect(status).toHaveTextContent('Credit used up');
+      expect(status).toHaveTextContent(
+        "Your credit is used up, so OpenAI now refuses API requests. Retrying won't help: buy credit on OpenAI's billing page.",
+      );
+      expect(screen.getByRole('link', { name: 'Buy credit on OpenAI' })).toHaveAttribute('href', BILLING);
+    });
+
+    it.each([
+      ['credit_balance_exhausted', 'Credit used up', 'buy credit', BILLING],
+      ['insufficient_quota', 'Credit used up', 'buy credit', BILLING],
+      ['organization_spend_limit_exceeded', 'Spend limit reached', "your organization's spend limit", LIMITS],
+      ['project_spend_limit_exceeded', 'Spend limit reached', "this project's spend limit", LIMITS],
+      ['organization_usage_limit_exceeded', 'Usage limit reached', 'wait for the limit to reset', LIMITS],
+    ])('decodes the quota error %s into its cause and fix', (code, word, fix, href) => {
+      renderView(OverviewView, {
+        state: fixture(failing({ source: 'backend', kind: 'quota', code, message: 'insufficient_quota' })),
+      });
+      const status = document.querySelector('.status-line')!;
+      expect(status).toHaveTextContent(word);
+      expect(status).toHaveTextContent(fix);
+      expect(status).toHaveTextContent("Retrying won't help");
+      expect(status.querySelectorAll('a')).toHaveLength(1);
+      expect(status.querySelector('a')).toHaveAttribute('href', href);
+    });
+
+    it('negative balance: names the amount and that it comes off the next purchase', () => {
+      const base = fixture();
+      renderView(OverviewView, {
+        state: { ...base, account: { ...base.account!, balance: -1_370_000, available: 0, debt: 1_370_000 } },
+      });
+      expect(document.querySelector('.status-line')).toHaveTextContent(
+        'Your balance is -$1.37. OpenAI stopped requests a little late; this amount will come off your next purchase.',
+      );
+    });
+
+    it('key rejected: points to Settings', async () => {
+      const user = userEvent.setup();
+      const view = renderView(OverviewView, {
+        state: fixture(
+          failing({ source: 'backend', kind: 'auth', code: null, message: 'OpenAI refused the key (401)' }),
+        ),
+      });
+      expect(document.querySelector('.status-line')).toHaveTextContent('Key rejected');
+      await user.click(screen.getByRole('link', { name: 'Open Settings' }));
+      expect(view.navigations).toEqual(['settings']);
+    });
+
+    it('OpenAI unreachable: shows when the data is from and when it tries again', () => {
+      const lastOkAt = NOW - 30 * 60_000;
+      renderView(OverviewView, {
+        state: fixture(
+          failing(
+            { source: 'backend', kind: 'network', code: null, message: 'fetch failed' },
+            { lastOkAt, nextAt: NOW + 3 * 60_000 },
+          ),
+        ),
+      });
+      expect(document.querySelector('.status-line')).toHaveTextContent(
+        `Can't reach OpenAI. Showing data from ${time(lastOkAt, 'en')}; trying again in 3 min.`,
+      );
+    });
+  });
+
+  describe('no data yet', () => {
+    it('says the first refresh is on its way', () => {
+      renderView(OverviewView, { state: fixture({ account: null, forecast: null, grants: [] }) });
+      expect(screen.getByText('No data yet. The first refresh is on its way.')).toBeInTheDocument();
+      expect(screen.queryByRole('heading', { name: 'Balance' })).not.toBeInTheDocument();
+    });
+
+    it('shows the first sync’s progress', () => {
+      const sync = {
+        ...fixture().sync,
+        state: 'syncing' as const,
+        progress: { done: 3, total: 15 },
+      };
+      renderView(OverviewView, { state: fixture({ account: null, forecast: null, sync }) });
+      expect(screen.getByText('Fetching your history: 3 of 15')).toBeInTheDocument();
+    });
+
+    it('still shows why syncing fails', () => {
+      renderView(OverviewView, {
+        state: fixture({
+          account: null,
+          ...failing({
+            source: 'backend',
+            kind: 'auth',
+            code: null,
+            message: 'OpenAI refused the key (401)',
+          }),
+        }),
+      });
+      expect(document.querySelector('.status-line')).toHaveTextContent('Key rejected');
+      expect(screen.getByText('No data yet. The first refresh is on its way.')).toBeInTheDocument();
+    });
+  });
+
+  describe('in Dutch', () => {
+    it('shows the balance, provenance, runway and figures in Dutch', () => {
+      renderView(OverviewView, { state: withoutAutoRecharge({}, 'nl') });
+      expect(screen.getByRole('heading', { level: 1, name: 'Overzicht' })).toBeInTheDocument();
+      expect(screen.getByRole('heading', { level: 2, name: 'Saldo' })).toBeInTheDocument();
+      expect(screen.getByText('US$ 42,10', { selector: '.overview-balance__amount' })).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          /Geschat: US\$ 46,00 bevestigd op 24 nov 2026, min US\$ 3,90 uitgegeven sindsdien\./,
+        ),
+      ).toBeInTheDocument();
+      expect(screen.getByText('Nog genoeg voor ongeveer 32 dagen · op rond 29 dec 2026')).toBeInTheDocument();
+      expect(screen.getByText('Beschikbaar tegoed')).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          'Op 9 dec 2026 (over 12 dagen) vervalt US$ 5,00 tegoed. Bij je huidige verbruik blijft daarvan ongeveer US$ 2,50 ongebruikt.',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.getByText(/Tot die tijd toont Saldo demogegevens\./)).toBeInTheDocument();
+    });
+
+    it('says credit used up in Dutch', () => {
+      const base = fixture({}, 'nl');
+      renderView(OverviewView, { state: { ...base, account: { ...base.account!, quotaExhausted: true } } });
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Je tegoed is op, dus OpenAI weigert nu API-verzoeken. Opnieuw proberen helpt niet: koop tegoed op de facturatiepagina van OpenAI.',
+      );
+      expect(screen.getByRole('link', { name: 'Tegoed kopen' })).toHaveAttribute('href', BILLING);
+    });
+
+    it('shows the first sync’s progress in Dutch', () => {
+      const sync = {
+        ...fixture().sync,
+        state: 'syncing' as const,
+        progress: { done: 3, total: 15 },
+      };
+      renderView(OverviewView, { state: fixture({ account: null, sync }, 'nl') });
+      expect(screen.getByText('Je geschiedenis wordt opgehaald: 3 van 15')).toBeInTheDocument();
+    });
+  });
+
+  it.each(['en', 'nl'] as const)(
+    'has nothing axe can find in %s, with a status line showing',
+    async (language) => {
+      const base = fixture({}, language);
+      const { container } = renderView(OverviewView, {
+        state: { ...base, account: { ...base.account!, quotaExhausted: true } },
+      });
+      expect(await axeViolations(container)).toEqual([]);
+    },
+  );
+});

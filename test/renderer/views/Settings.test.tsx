@@ -1,0 +1,452 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BridgeApi, DashboardState, KeyInfo } from '../../../shared/bridge';
+import { time } from '../../../renderer/i18n/format';
+import { SettingsView } from '../../../renderer/views/Settings';
+import { dashboardFixture, NOW } from '../support/dashboard-fixture';
+import { renderView, type Answers } from '../support/render-view';
+import { axeViolations } from './axe-violations';
+import { steadySpend } from './steady-spend';
+
+const ADMIN_KEY = 'sk-admin-0123456789abcdefghijklmnopWXYZ';
+
+function fixture(overrides: Partial<DashboardState> = {}, language: 'en' | 'nl' = 'en'): DashboardState {
+  const base = dashboardFixture({ spend: steadySpend(), ...overrides });
+  return { ...base, settings: { ...base.settings, language } };
+}
+
+function withKey(stored: KeyInfo['stored'], language: 'en' | 'nl' = 'en') {
+  const base = fixture({}, language);
+  return { ...base, key: { ...base.key, stored } };
+}
+
+function renderSettings(state: DashboardState = fixture(), answers?: Answers) {
+  return { user: userEvent.setup(), ...renderView(SettingsView, { state, answers }) };
+}
+
+function card(name: string | RegExp): HTMLElement {
+  return screen.getByRole('heading', { level: 2, name }).closest('section')!;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete window.saldo;
+});
+
+describe('SettingsView', () => {
+  it('puts the connection first, under one h1', () => {
+    renderSettings();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
+    const sections = screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+    expect(sections).toEqual([
+      'Connection',
+      'Admin key',
+      "Enter the balance OpenAI's billing page shows",
+      'Refresh',
+      'Language and startup',
+      'Data',
+    ]);
+  });
+
+  describe('connection', () => {
+    it('sends the chosen backend and base URL', async () => {
+      const { user, calls } = renderSettings();
+      const connection = within(card('Connection'));
+      expect(connection.getByRole('radio', { name: 'Demo' })).toBeChecked();
+      await user.click(connection.getByRole('radio', { name: 'OpenAI' }));
+      const url = connection.getByLabelText('OpenAI address (base URL)');
+      await user.clear(url);
+      await user.type(url, 'https://relay.example.com/v1');
+      await user.click(connection.getByRole('button', { name: 'Save' }));
+      expect(calls).toEqual([
+        {
+          channel: 'settings:update',
+          request: { backend: 'openai', baseUrl: 'https://relay.example.com/v1' },
+        },
+      ]);
+    });
+
+    it('follows the snapshot for what the user did not touch, keeping what was typed', async () => {
+      const { user, update } = renderSettings();
+      const connection = within(card('Connection'));
+      const url = connection.getByLabelText('OpenAI address (base URL)');
+      await user.clear(url);
+      await user.type(url, 'https://relay.example.com/v1');
+      const base = fixture();
+      update({ ...base, settings: { ...base.settings, backend: 'openai' } });
+      expect(connection.getByRole('radio', { name: 'OpenAI' })).toBeChecked();
+      expect(url).toHaveValue('https://relay.example.com/v1');
+    });
+
+    it('refuses an address that is not http(s), in the UI language, without calling the bridge', async () => {
+      const { user, calls } = renderSettings();
+      const connection = within(card('Connection'));
+      const url = connection.getByLabelText('OpenAI address (base URL)');
+      await user.clear(url);
+      await user.type(url, 'ftp://example.com');
+      await user.click(connection.getByRole('button', { name: 'Save' }));
+      expect(calls).toEqual([]);
+      expect(url).toHaveValue('ftp://example.com');
+      expect(url).toHaveAccessibleDescription(
+        /Enter an http or https address like https:\/\/api\.openai\.com\/v1/,
+      );
+    });
+  });
+
+  describe('key status', () => {
+    it('says no key is stored', () => {
+      renderSettings();
+      expect(screen.getByText('No key stored. Saldo shows demo data.')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Test' })).not.toBeInTheDocument();
+      expect(screen.getByLabelText('Admin key')).toBeInTheDocument();
+    });
+
+    it('shows a stored key by kind and last four only, and where it lives', () => {
+      renderSettings(withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }));
+      expect(screen.getByText('Admin key stored in your system keychain · ends in abcd')).toBeInTheDocument();
+      expect(screen.getByText('Keychain: GNOME Keyring (Secret Service)')).toBeInTheDocument();
+      expect(screen.getByLabelText('Replace the Admin key')).toBeInTheDocument();
+    });
+
+    it('says when the key comes from the environment, and warns about a key that cannot read costs', () => {
+      renderSettings(withKey({ kind: 'project', last4: 'wxyz', source: 'environment' }));
+      expect(
+        screen.getByText('Project key from OPENAI_ADMIN_KEY, for this run only · ends in wxyz'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/This is a project key\. Reading costs needs an Admin key/),
+      ).toBeInTheDocument();
+    });
+
+    it('explains an unavailable keychain and disables the entry', () => {
+      const base = fixture();
+      renderSettings({
+        ...base,
+        key: { store: 'unavailable', storeDetail: 'no Secret Service on this desktop', stored: null },
+      });
+      expect(
+        screen.getByText(
+          /No system keychain is available on this computer \(no Secret Service on this desktop\)/,
+        ),
+      ).toBeInTheDocument();
+      expect(screen.getByLabelText('Admin key')).toBeDisabled();
+      expect(screen.getByRole('button', { name: 'Store key' })).toBeDisabled();
+    });
+
+    it('explains Admin versus project keys with a link to OpenAI', () => {
+      renderSettings();
+      expect(screen.getByText(/which only organization owners can create/)).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'Create an Admin key on OpenAI' })).toHaveAttribute(
+        'href',
+        'https://platform.openai.com/settings/organization/admin-keys',
+      );
+    });
+  });
+
+  describe('key entry', () => {
+    it('is a write-only password field', () => {
+      renderSettings();
+      const input = screen.getByLabelText('Admin key');
+      expect(input).toHaveAttribute('type', 'password');
+      expect(input).toHaveAttribute('autocomplete', 'off');
+      expect(input).toHaveAttribute('spellcheck', 'false');
+    });
+
+    it.each([
+      'sk-proj-abcdefghijklmnopqrstuvwx1234',
+      'sk-svcacct-abcdefghijklmnopqrstu1234',
+      'sk-abcdefghijklmnop1234',
+    ])('never sends %s to the bridge and explains that an Admin key is needed', async (key) => {
+      const { user, calls } = renderSettings();
+      const input = screen.getByLabelText('Admin key');
+      await user.type(input, key);
+      await user.click(screen.getByRole('button', { name: 'Store key' }));
+      expect(calls).toEqual([]);
+      expect(input).toHaveValue('');
+      expect(input).toHaveAccessibleDescription(
+        /This is a project key\. Reading costs needs an Admin key \(it starts with sk-admin-\), which only organization owners can create\./,
+      );
+      expect(document.body.innerHTML).not.toContain(key);
+    });
+
+    it('refuses an empty field and a text that is no OpenAI key without calling the bridge', async () => {
+      const { user, calls } = renderSettings();
+      const input = screen.getByLabelText('Admin key');
+      await user.click(screen.getByRole('button', { name: 'Store key' }));
+      expect(input).toHaveAccessibleDescription(/Paste an Admin key first/);
+      await user.type(input, 'hello');
+      await user.click(screen.getByRole('button', { name: 'Store key' }));
+      expect(input).toHaveAccessibleDescription(/This is not an OpenAI key/);
+      expect(calls).toEqual([]);
+    });
+
+    it('stores an Admin key with key:set, empties the field and shows only the last four', async () => {
+      const log = vi.spyOn(console, 'log');
+      const error = vi.spyOn(console, 'error');
+      const { user, calls } = renderSettings(fixture(), {
+        'key:set': () => ({ ok: true, value: { kind: 'admin', last4: 'WXYZ' } }),
+      });
+      const input = screen.getByLabelText('Admin key');
+      await user.type(input, ADMIN_KEY);
+      await user.keyboard('{Enter}');
+      expect(calls).toEqual([{ channel: 'key:set', request: { key: ADMIN_KEY } }]);
+      expect(input).toHaveValue('');
+      expect(await screen.findByText('Admin key stored · ends in WXYZ.')).toBeInTheDocument();
+      expect(document.body.innerHTML).not.toContain(ADMIN_KEY);
+      const logged = [...log.mock.calls, ...error.mock.calls].flat().map(String).join('\n');
+      expect(logged).not.toContain(ADMIN_KEY);
+    });
+
+    it('shows the answer of a refused key beside the field', async () => {
+      const { user } = renderSettings(fixture(), {
+        'key:set': () => ({
+          ok: false,
+          error: { field: 'key', message: 'The key is incomplete: copy it again.' },
+        }),
+      });
+      const input = screen.getByLabelText('Admin key');
+      await user.type(input, 'sk-admin-short');
+      await user.click(screen.getByRole('button', { name: 'Store key' }));
+      expect(await screen.findByText('The key is incomplete: copy it again.')).toBeInTheDocument();
+      expect(input).toHaveAccessibleDescription(/The key is incomplete/);
+      expect(input).toHaveValue('');
+    });
+  });
+
+  describe('test and remove', () => {
+    const stored = { kind: 'admin', last4: 'abcd', source: 'keychain' } as const;
+
+    it('tests the key and shows the answer', async () => {
+      const { user, calls } = renderSettings(withKey(stored), {
+        'key:test': () => ({
+          ok: true,
+          value: { checkedAt: NOW, message: 'OpenAI answered with 1 day of costs.' },
+        }),
+      });
+      await user.click(screen.getByRole('button', { name: 'Test' }));
+      expect(calls).toEqual([{ channel: 'key:test', request: {} }]);
+      expect(
+        await screen.findByText(`Works · checked ${time(NOW, 'en')}. OpenAI answered with 1 day of costs.`),
+      ).toBeInTheDocument();
+    });
+
+    it('shows a failed test as an error', async () => {
+      const { user } = renderSettings(withKey(stored), {
+        'key:test': () => ({ ok: false, error: { field: 'key', message: 'OpenAI refused the key (401).' } }),
+      });
+      await user.click(screen.getByRole('button', { name: 'Test' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('OpenAI refused the key (401).');
+    });
+
+    it('asks before removing, and Cancel or Escape return focus to Remove without calling the bridge', async () => {
+      const { user, calls } = renderSettings(withKey(stored));
+      await user.click(screen.getByRole('button', { name: 'Remove' }));
+      expect(screen.getByText(/Remove the stored key\?/)).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Remove key' })).toHaveFocus();
+      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      expect(screen.getByRole('button', { name: 'Remove' })).toHaveFocus();
+
+      await user.keyboard('{Enter}');
+      expect(screen.getByRole('button', { name: 'Remove key' })).toHaveFocus();
+      await user.keyboard('{Escape}');
+      expect(screen.getByRole('button', { name: 'Remove' })).toHaveFocus();
+      expect(calls).toEqual([]);
+    });
+
+    it('removes the key with key:clear once confirmed', async () => {
+      const { user, calls } = renderSettings(withKey(stored), {
+        'key:clear': () => ({ ok: true, value: { removed: true } }),
+      });
+      await user.click(screen.getByRole('button', { name: 'Remove' }));
+      await user.click(screen.getByRole('button', { name: 'Remove key' }));
+      expect(calls).toEqual([{ channel: 'key:clear', request: {} }]);
+      expect(await screen.findByText('Key removed. Saldo shows demo data.')).toBeInTheDocument();
+    });
+  });
+
+  describe('balance correction', () => {
+    it('sends the balance the billing page shows', async () => {
+      const { user, calls } = renderSettings();
+      const field = screen.getByLabelText('Balance on the billing page (USD)');
+      await user.type(field, '$40.25');
+      await user.click(screen.getByRole('button', { name: 'Correct balance' }));
+      expect(calls).toEqual([{ channel: 'ledger:calibrate', request: { balance: '40.25' } }]);
+      expect(await screen.findByText('Balance corrected to $40.25.')).toBeInTheDocument();
+      expect(field).toHaveValue('');
+    });
+
+    it('accepts a negative balance and names the rule for text that is no amount', async () => {
+      const { user, calls } = renderSettings();
+      const field = screen.getByLabelText('Balance on the billing page (USD)');
+      await user.type(field, 'forty');
+      await user.click(screen.getByRole('button', { name: 'Correct balance' }));
+      expect(field).toHaveAccessibleDescription(/Enter the balance as an amount in USD, like \$42\.10/);
+      expect(field).toHaveValue('forty');
+      await user.clear(field);
+      await user.type(field, '-$1.37');
+      await user.click(screen.getByRole('button', { name: 'Correct balance' }));
+      expect(calls).toEqual([{ channel: 'ledger:calibrate', request: { balance: '-1.37' } }]);
+    });
+
+    it('shows the server error beside the field, keeping what was typed', async () => {
+      const { user } = renderSettings(fixture(), {
+        'ledger:calibrate': () => ({ ok: false, error: { field: 'balance', message: 'must be below 10^9' } }),
+      });
+      const field = screen.getByLabelText('Balance on the billing page (USD)');
+      await user.type(field, '12');
+      await user.click(screen.getByRole('button', { name: 'Correct balance' }));
+      expect(await screen.findByText('must be below 10^9')).toBeInTheDocument();
+      expect(field).toHaveValue('12');
+    });
+  });
+
+  describe('refresh interval', () => {
+    it('sends a whole number of minutes in range, and names the range otherwise', async () => {
+      const { user, calls } = renderSettings();
+      const field = screen.getByLabelText('Refresh every (minutes)');
+      expect(field).toHaveValue('15');
+      expect(field).toHaveAccessibleDescription('From 1 to 1,440 minutes; the default is 15.');
+      await user.clear(field);
+      await user.type(field, '0');
+      await user.click(within(card('Refresh')).getByRole('button', { name: 'Save' }));
+      expect(field).toHaveAccessibleDescription(/Enter a whole number of minutes from 1 to 1,440\./);
+      expect(calls).toEqual([]);
+      await user.clear(field);
+      await user.type(field, '30');
+      await user.click(within(card('Refresh')).getByRole('button', { name: 'Save' }));
+      expect(calls).toEqual([{ channel: 'settings:update', request: { pollIntervalMinutes: 30 } }]);
+    });
+  });
+
+  describe('language, theme and launch at login', () => {
+    it('switches the language with settings:update, and the UI follows the next snapshot', async () => {
+      const { user, calls, update } = renderSettings();
+      await user.click(screen.getByRole('radio', { name: 'Nederlands' }));
+      expect(calls).toEqual([{ channel: 'settings:update', request: { language: 'nl' } }]);
+      expect(screen.getByRole('radio', { name: 'Nederlands' })).toBeChecked();
+      update(fixture({}, 'nl'));
+      expect(screen.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeInTheDocument();
+    });
+
+    it('moves through the themes with the arrow keys, sending each', async () => {
+      const { user, calls } = renderSettings();
+      screen.getByRole('radio', { name: 'System' }).focus();
+      await user.keyboard('{ArrowRight}');
+      expect(calls).toEqual([{ channel: 'settings:update', request: { theme: 'light' } }]);
+      expect(screen.getByRole('radio', { name: 'Light' })).toBeChecked();
+    });
+
+    it('falls back and shows the error when the update is refused', async () => {
+      const { user } = renderSettings(fixture(), {
+        'settings:update': () => ({
+          ok: false,
+          error: { field: 'theme', message: 'could not write settings' },
+        }),
+      });
+      await user.click(screen.getByRole('radio', { name: 'Dark' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('could not write settings');
+      expect(screen.getByRole('radio', { name: 'System' })).toBeChecked();
+    });
+
+    it('shows launch at login disabled in browser mode', () => {
+      renderSettings();
+      const box = screen.getByRole('checkbox', { name: 'Start Saldo when you log in' });
+      expect(box).toBeDisabled();
+      expect(box).toHaveAccessibleDescription('Only in the desktop app');
+    });
+
+    it('turns launch at login on in the desktop app', async () => {
+      window.saldo = {} as BridgeApi;
+      const { user, calls } = renderSettings();
+      const box = screen.getByRole('checkbox', { name: 'Start Saldo when you log in' });
+      expect(box).toBeEnabled();
+      await user.click(box);
+      expect(calls).toEqual([{ channel: 'settings:update', request: { launchAtLogin: true } }]);
+    });
+  });
+
+  describe('data export', () => {
+    it.each([
+      ['csv', 'Export as CSV', 'saldo-ledger.csv', 'text/csv'],
+      ['json', 'Export as JSON', 'saldo-ledger.json', 'application/json'],
+    ])('exports %s as a download', async (format, button, filename, mediaType) => {
+      const createObjectURL = vi.fn(() => 'blob:saldo');
+      const revokeObjectURL = vi.fn();
+      Object.assign(URL, { createObjectURL, revokeObjectURL });
+      const clicked: HTMLAnchorElement[] = [];
+      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        clicked.push(this);
+      });
+      const { user, calls } = renderSettings(fixture(), {
+        'data:export': () => ({ ok: true, value: { filename, mediaType, content: 'day,amount\n' } }),
+      });
+      await user.click(screen.getByRole('button', { name: button }));
+      expect(calls).toEqual([{ channel: 'data:export', request: { format } }]);
+      expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+      expect(clicked).toHaveLength(1);
+      expect(clicked[0]!.download).toBe(filename);
+      expect(clicked[0]!.href).toBe('blob:saldo');
+      expect(await screen.findByText(`Downloaded ${filename}.`)).toBeInTheDocument();
+    });
+
+    it('shows an export error', async () => {
+      const { user } = renderSettings(fixture(), {
+        'data:export': () => ({
+          ok: false,
+          error: { field: 'store', message: 'The ledger could not be read.' },
+        }),
+      });
+      await user.click(screen.getByRole('button', { name: 'Export as CSV' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('The ledger could not be read.');
+    });
+  });
+
+  describe('in Dutch', () => {
+    it('shows the sections, key status and fields in Dutch', () => {
+      renderSettings(withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }, 'nl'));
+      expect(screen.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeInTheDocument();
+      expect(screen.getByRole('heading', { level: 2, name: 'Verbinding' })).toBeInTheDocument();
+      expect(
+        screen.getByText('Admin-sleutel opgeslagen in de sleutelhanger van je systeem · eindigt op abcd'),
+      ).toBeInTheDocument();
+      expect(screen.getByLabelText('Admin-sleutel vervangen')).toBeInTheDocument();
+      expect(
+        screen.getByRole('heading', { name: 'Vul het saldo in dat de facturatiepagina van OpenAI toont' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('checkbox', { name: 'Saldo starten als je inlogt' }),
+      ).toHaveAccessibleDescription('Alleen in de desktop-app');
+      expect(screen.getByLabelText('Vernieuwen elke (minuten)')).toHaveAccessibleDescription(
+        'Van 1 tot 1.440 minuten; standaard is 15.',
+      );
+    });
+
+    it('explains a project key in Dutch without calling the bridge', async () => {
+      const { user, calls } = renderSettings(fixture({}, 'nl'));
+      const input = screen.getByLabelText('Admin-sleutel');
+      await user.type(input, 'sk-proj-abcdefghijklmnopqrstuvwx1234');
+      await user.click(screen.getByRole('button', { name: 'Sleutel opslaan' }));
+      expect(calls).toEqual([]);
+      expect(input).toHaveAccessibleDescription(
+        /Dit is een projectsleutel\. Voor het lezen van de kosten is een Admin-sleutel nodig \(die begint met sk-admin-\); alleen eigenaren van de organisatie kunnen die aanmaken\./,
+      );
+    });
+
+    it('reads a Dutch balance with a decimal comma', async () => {
+      const { user, calls } = renderSettings(fixture({}, 'nl'));
+      await user.type(screen.getByLabelText('Saldo op de facturatiepagina (USD)'), 'US$ -1,37');
+      await user.click(screen.getByRole('button', { name: 'Saldo corrigeren' }));
+      expect(calls).toEqual([{ channel: 'ledger:calibrate', request: { balance: '-1.37' } }]);
+      expect(await screen.findByText(/Saldo gecorrigeerd naar US\$\s-1,37\./)).toBeInTheDocument();
+    });
+  });
+
+  it.each(['en', 'nl'] as const)('has nothing axe can find in %s', async (language) => {
+    const { container } = renderSettings(
+      withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }, language),
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
