@@ -1,0 +1,64 @@
+/**
+ * Every recharge made, with its date, amount and the month's total against the limit, and the
+ * recharges the monthly limit blocked (ux.md §6.6: charges nobody can explain).
+ */
+import { useApp, useMessages } from '../../app-context';
+import { Card } from '../../components/Card';
+import { EmptyState } from '../../components/EmptyState';
+import { dateTime, date, money } from '../../i18n/format';
+import { autoRechargeMessages } from '../../i18n/messages/auto-recharge';
+import { microsOfUsdText } from '../../i18n/usd-input';
+import { madeRows } from './recharges-made';
+
+export function RechargesMade() {
+  const { state, language } = useApp();
+  const m = useMessages(autoRechargeMessages).made;
+  const { made, blocked, settings } = state.autoRecharge;
+  const rows = madeRows(made);
+  const limit = settings?.monthlyLimit ?? null;
+  const usd = (micros: number) => money(micros, language);
+  return (
+    <Card title={m.title}>
+      {rows.length === 0 ? (
+        <EmptyState title={m.empty} />
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption>{m.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.date}</th>
+                <th scope="col" className="num">
+                  {m.amount}
+                </th>
+                <th scope="col" className="num">
+                  {m.monthTotal}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">{dateTime(row.at, language)}</th>
+                  <td className="num">{usd(row.amount)}</td>
+                  <td className="num">
+                    {limit === null
+                      ? usd(row.monthTotal)
+                      : m.ofLimit(usd(row.monthTotal), usd(microsOfUsdText(limit)))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {blocked.length === 0 ? null : (
+        <ul className="recharges-blocked">
+          {blocked.map((block) => (
+            <li key={block.month}>{m.blocked(usd(block.amount), date(block.at, language))}</li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * What the user recorded (ux.md §1 Credits 4), newest first, each with Remove and a confirm step so a
+ * mistake can be undone without a second one. Focus stays where the user is: on the confirm button,
+ * back on Remove after Cancel, on the heading once the row is gone.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { LedgerEntry } from '../../../shared/ledger/ledger-schema';
+import { useApp, useMessages } from '../../app-context';
+import { EmptyState } from '../../components/EmptyState';
+import { FormFeedback } from '../../components/FormFeedback';
+import { useSubmission } from '../../components/useSubmission';
+import { date, money } from '../../i18n/format';
+import { commonMessages } from '../../i18n/messages/common';
+import { creditsMessages } from '../../i18n/messages/credits';
+import { microsOfUsdText } from '../../i18n/usd-input';
+
+function amountOf(entry: LedgerEntry): number {
+  return microsOfUsdText(entry.type === 'balance' ? entry.balance : entry.amount);
+}
+
+export function RecordedEntries() {
+  const { state, bridge, language, reload } = useApp();
+  const m = useMessages(creditsMessages);
+  const common = useMessages(commonMessages);
+  const submission = useSubmission();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
+  const entries = [...state.entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+
+  /** The entry whose Remove button gets focus back once its confirm step closes. */
+  const returnTo = useRef<string | null>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    if (confirming !== null) {
+      confirmButton.current?.focus();
+    } else if (returnTo.current !== null) {
+      removeButtons.current.get(returnTo.current)?.focus();
+      returnTo.current = null;
+    }
+  }, [confirming]);
+
+  function cancel(id: string) {
+    returnTo.current = id;
+    setConfirming(null);
+  }
+
+  async function remove(id: string) {
+    const removed = await submission.run(
+      () => bridge.call('ledger:remove-entry', { id }),
+      [],
+      () => m.entries.removed,
+    );
+    if (removed === null) {
+      cancel(id);
+      return;
+    }
+    setConfirming(null);
+    heading.current?.focus();
+    await reload();
+  }
+
+  return (
+    <section className="card recorded-entries" aria-labelledby={titleId}>
+      <h2 className="card__title" id={titleId} tabIndex={-1} ref={heading}>
+        {m.entries.title}
+      </h2>
+      {entries.length === 0 ? (
+        <EmptyState title={m.entries.empty} />
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption>{m.entries.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.entries.what}</th>
+                <th scope="col">{m.entries.date}</th>
+                <th scope="col" className="num">
+                  {m.entries.amount}
+                </th>
+                <th scope="col">{m.entries.reference}</th>
+                <th scope="col">{m.entries.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => {
+                const amount = money(amountOf(entry), language);
+                const day = date(Date.parse(entry.at), language);
+                return (
+                  <tr key={entry.id}>
+                    <th scope="row">{m.entries.kind[entry.type]}</th>
+                    <td>{day}</td>
+                    <td className="num">{amount}</td>
+                    <td>{entry.id}</td>
+                    <td>
+                      {confirming === entry.id ? (
+                        <div
+                          className="confirm-remove"
+                          onKeyDown={(event) => {
+                            if (event.key === 'Escape') cancel(entry.id);
+                          }}
+                        >
+                          <span>{m.entries.confirm[entry.type](amount, day)}</span>
+                          <button
+                            type="button"
+                            ref={confirmButton}
+                            disabled={submission.busy}
+                            onClick={() => void remove(entry.id)}
+                          >
+                            {m.entries.confirmRemove}
+                          </button>
+                          <button type="button" className="secondary" onClick={() => cancel(entry.id)}>
+                            {common.cancel}
+                          </button>
+                        </div>
+                      ) : (
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={m.entries.removeLabel(entry.id)}
+                          ref={(button) => {
+                            if (button) removeButtons.current.set(entry.id, button);
+                            else removeButtons.current.delete(entry.id);
+                          }}
+                          onClick={() => setConfirming(entry.id)}
+                        >
+                          {m.entries.remove}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <FormFeedback submission={submission} />
+    </section>
+  );
+}
