@@ -15,12 +15,16 @@ declare global {
 
 const TOKEN_KEY = 'saldo.token';
 
-/** Takes the token out of `#token=…` (so it is not left in the address bar or history), else the tab's copy. */
+/**
+ * Takes the token out of the URL's fragment (`#token=…`, or `#/spend&token=…` to open a view), so it
+ * is not left in the address bar or history; else the tab's earlier copy.
+ */
 export function takeToken(location: Location, storage: Storage, history: History): string | null {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
   if (match !== null) {
     storage.setItem(TOKEN_KEY, match[1]!);
-    history.replaceState(null, '', `${location.pathname}${location.search}#/overview`);
+    const route = location.hash.replace(match[0], '').replace(/^#?&?/, '');
+    history.replaceState(null, '', `${location.pathname}${location.search}#${route || '/overview'}`);
     return match[1]!;
   }
   return storage.getItem(TOKEN_KEY);
