@@ -38,6 +38,8 @@ export interface AlertDecision {
    * or partial sync fires nothing but the sync-health alert, whose subject the failure is.
    */
   notify: Alert | null;
+  /** Every alert newly fired by this evaluation, most severe first: what the history keeps. */
+  fired: Alert[];
   /** The memory to persist, whether or not anything fired. */
   memory: AlertMemory;
 }
@@ -68,7 +70,7 @@ export function evaluateAlerts(evaluation: AlertEvaluation): AlertDecision {
   if (current.complete) forgetWhatCannotReturn(output.memory, current);
   const alerts = [...output.active].sort(compareAlerts);
   const fired = [...output.fired].sort(compareAlerts);
-  return { alerts, notify: fired[0] ?? null, memory: Object.fromEntries(output.memory) };
+  return { alerts, notify: fired[0] ?? null, fired, memory: Object.fromEntries(output.memory) };
 }
 
 /**

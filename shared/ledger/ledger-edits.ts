@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { formatInstant, parseInstant } from '../billing/instant';
 import { parseAmount } from '../billing/money';
 import { DEFAULT_PURCHASE_LIMITS, purchaseLimitsMessage } from '../billing/read-settings';
+import type { Alert } from '../alerts/alert';
+import { alertHistorySchema, appendAlertHistory } from '../alerts/alert-history';
 import { alertMemorySchema, type AlertMemory } from '../alerts/alert-memory';
 import { checkWith, fieldError, type Checked } from '../storage/field-error';
 import { findSecretShapedField, SECRET_REFUSED } from '../storage/secret-shape';
@@ -183,6 +185,25 @@ export function setSyncHealth(ledger: Ledger, health: SyncHealth): Edit {
 export function setAlertMemory(ledger: Ledger, memory: AlertMemory): Edit {
   const checked = checkWith(alertMemorySchema, memory, 'alertMemory');
   return checked.ok ? { ok: true, value: { ...ledger, alertMemory: checked.value } } : checked;
+}
+
+/**
+ * What the alert rules decided on a sync, in one change: their memory, and the alerts that newly
+ * fired appended to the history at `now` (the evaluation's instant), which is pruned to 90 days and
+ * 500 entries. One write, so an alert is never remembered as told but missing from the history.
+ */
+export function recordAlerts(
+  ledger: Ledger,
+  memory: AlertMemory,
+  fired: readonly Alert[],
+  now: number,
+): Edit {
+  const remembered = setAlertMemory(ledger, memory);
+  if (!remembered.ok) return remembered;
+  const history = appendAlertHistory(ledger.alertHistory, fired, now);
+  if (history === ledger.alertHistory) return remembered;
+  const checked = checkWith(alertHistorySchema, history, 'alertHistory');
+  return checked.ok ? { ok: true, value: { ...remembered.value, alertHistory: checked.value } } : checked;
 }
 
 /** What one successful poll brings home (electron/core/sync.ts `SyncResult`, structurally). */

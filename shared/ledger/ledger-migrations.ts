@@ -111,9 +111,14 @@ export function migrateLedgerV2toV3(document: Fields): Checked<Fields> {
   };
 }
 
+/** v3 → v4: the alerts that fired are kept for the Alerts view's history; none were kept before. */
+export function migrateLedgerV3toV4(document: Fields): Checked<Fields> {
+  return { ok: true, value: { ...document, alertHistory: [] } };
+}
+
 export const LEDGER_FORMAT: VersionedFormat<LedgerFile> = {
   current: LEDGER_VERSION,
-  steps: { 1: migrateLedgerV1toV2, 2: migrateLedgerV2toV3 },
+  steps: { 1: migrateLedgerV1toV2, 2: migrateLedgerV2toV3, 3: migrateLedgerV3toV4 },
   schema: ledgerFileSchema,
 };
 

@@ -1,10 +1,11 @@
 /**
  * The ledger file (`ledger.json`), current version: what the user recorded, the auto-recharge
- * settings mirrored from the provider, the synced daily costs and usage, the sync cursor and the
- * alert memory. User entries are billing-engine events as they are (`{type, id, at, amount|balance,
+ * settings mirrored from the provider, the synced daily costs and usage, the sync cursor, the
+ * alert memory and the alerts that fired. User entries are billing-engine events as they are (`{type, id, at, amount|balance,
  * source?, expiresAt?}`) plus `createdAt`, so the monitor feeds `entries` straight to `evaluate`.
  */
 import { z } from 'zod';
+import { alertHistorySchema } from '../alerts/alert-history';
 import { alertMemorySchema } from '../alerts/alert-memory';
 import { parseInstant } from '../billing/instant';
 import { readSettings } from '../billing/read-settings';
@@ -21,7 +22,7 @@ import {
   type DailyUsage,
 } from './synced-data';
 
-export const LEDGER_VERSION = 3;
+export const LEDGER_VERSION = 4;
 
 /** The engine reserves `auto-` and `cal-` for the credits it makes itself (spec §4). */
 export const entryIdSchema = z
@@ -136,6 +137,8 @@ export const ledgerFileSchema = z.strictObject({
   cursor: syncCursorSchema,
   syncHealth: syncHealthSchema,
   alertMemory: alertMemorySchema,
+  /** Alerts that fired, oldest first: 90 days, at most 500 (shared/alerts/alert-history.ts). */
+  alertHistory: alertHistorySchema,
 });
 export type LedgerFile = z.output<typeof ledgerFileSchema>;
 
@@ -153,6 +156,7 @@ export function emptyLedgerFile(): LedgerFile {
     cursor: { costsAt: null, usageAt: null, balanceAt: null },
     syncHealth: NO_SYNC_YET,
     alertMemory: {},
+    alertHistory: [],
   };
 }
 

@@ -63,6 +63,11 @@ export const syncErrorSchema = z.object({
   source: z.enum(['backend', 'store', 'engine']),
   /** The backend's error kind (`auth`, `network`, …), or `invalid`/`io` for the store. */
   kind: z.string().max(40),
+  /**
+   * For quota errors: the provider's code (`credit_balance_exhausted`, …), or null when it gave
+   * none. Optional: files written before it existed still read.
+   */
+  code: z.string().max(80).nullable().optional(),
   message: z.string().max(2000),
 });
 export type SyncError = z.infer<typeof syncErrorSchema>;

@@ -86,10 +86,16 @@ export function lastSyncFrom(health: SyncHealth): LastSync | null {
   };
 }
 
+/** A quota error's provider code, kept so the UI can tell a spend limit from used-up credit. */
+function quotaCode(error: BackendError): { code?: string | null } {
+  return error.kind === 'quota' ? { code: error.code } : {};
+}
+
 function syncErrorOf(error: MonitorError): SyncError {
   // The engine names a field instead of a kind: a stored ledger it cannot read.
   const kind = error.source === 'engine' ? 'invalid' : error.error.kind;
-  return { source: error.source, kind, message: error.error.message };
+  const code = error.source === 'backend' ? quotaCode(error.error) : {};
+  return { source: error.source, kind, ...code, message: error.error.message };
 }
 
 /**
@@ -116,6 +122,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
 
   /** The state from the stores, with the alerts decided on `previous` (read-only: nothing persisted). */
   function evaluateNow(previous: AlertInput | null): {
+    /** The instant evaluated (UTC ms): when an alert fired by this evaluation fired. */
+    at: number;
     state: MonitorState;
     assessment: Assessment | null;
     decision: AlertDecision | null;
@@ -128,6 +136,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
     if (!assessed.ok || assessed.value === null) {
       const error: MonitorError | null = assessed.ok ? null : { source: 'engine', error: assessed.error };
       return {
+        at,
         state: { backend: backendName, lastSync, result: null, alerts: [] },
         assessment: null,
         decision: null,
@@ -142,7 +151,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       now: at,
     });
     const state = { backend: backendName, lastSync, result: assessed.value.result, alerts: decision.alerts };
-    return { state, assessment: assessed.value, decision, error: null };
+    return { at, state, assessment: assessed.value, decision, error: null };
   }
 
   function adopt(state: MonitorState): boolean {
@@ -154,7 +163,10 @@ export function createMonitor(options: MonitorOptions): Monitor {
     return true;
   }
 
-  /** After a sync: keep the rules' memory and show the one notification they chose. */
+  /**
+   * After a sync: keep the rules' memory and the alerts that newly fired (the Alerts view's
+   * history), and show the one notification they chose.
+   */
   async function alertAfterSync(): Promise<{
     changed: boolean;
     notified: Alert | null;
@@ -164,7 +176,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
     let notified: Alert | null = null;
     if (evaluated.decision !== null && evaluated.assessment !== null) {
       previousInput = evaluated.assessment.alertInput;
-      const saved = stores.ledger.setAlertMemory(evaluated.decision.memory);
+      const { memory, fired } = evaluated.decision;
+      const saved = stores.ledger.recordAlerts(memory, fired, evaluated.at);
       // Without its memory an alert would repeat on the next sync: tell nothing rather than twice.
       if (!saved.ok)
         return {
@@ -218,10 +231,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       lastAttemptAt: atText,
       lastOkAt: atText,
       failingSince: balanceError === null ? null : (before.failingSince ?? atText),
-      lastError:
-        balanceError === null
-          ? null
-          : { source: 'backend', kind: balanceError.kind, message: balanceError.message },
+      lastError: balanceError === null ? null : syncErrorOf({ source: 'backend', error: balanceError }),
       partial: balanceError !== null,
     });
     if (!recorded.ok) return fail({ source: 'store', error: recorded.error });

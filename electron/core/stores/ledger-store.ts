@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import type { Alert } from '../../../shared/alerts/alert';
 import type { AlertMemory } from '../../../shared/alerts/alert-memory';
 import * as edits from '../../../shared/ledger/ledger-edits';
 import type {
@@ -65,6 +66,8 @@ export interface LedgerStore {
   /** How syncing goes, on its own: after a failed poll, which stores nothing else. */
   setSyncHealth(health: SyncHealth): StoreResult<Ledger>;
   setAlertMemory(memory: AlertMemory): StoreResult<Ledger>;
+  /** The alert rules' memory and the alerts that newly fired at `now` (UTC ms), in one write. */
+  recordAlerts(memory: AlertMemory, fired: readonly Alert[], now: number): StoreResult<Ledger>;
 }
 
 export interface StoreOptions {
@@ -201,6 +204,10 @@ class FileLedgerStore implements LedgerStore {
 
   setAlertMemory(memory: AlertMemory): StoreResult<Ledger> {
     return this.#change((ledger) => edits.setAlertMemory(ledger, memory));
+  }
+
+  recordAlerts(memory: AlertMemory, fired: readonly Alert[], now: number): StoreResult<Ledger> {
+    return this.#change((ledger) => edits.recordAlerts(ledger, memory, fired, now));
   }
 }
 

@@ -7,6 +7,7 @@ import {
   migrateLedger,
   migrateLedgerV1toV2,
   migrateLedgerV2toV3,
+  migrateLedgerV3toV4,
 } from '../../../shared/ledger/ledger-migrations';
 import { emptyLedgerFile, LEDGER_VERSION } from '../../../shared/ledger/ledger-schema';
 
@@ -103,6 +104,28 @@ describe('migrateLedger', () => {
         syncHealth: emptyLedgerFile().syncHealth,
       },
     });
+  });
+
+  it('v3 → v4: an empty alert history is added; everything else stays as it was', () => {
+    const { alertHistory, ...v3 } = { ...emptyLedgerFile(), schemaVersion: 3 };
+    expect(alertHistory).toEqual([]);
+    const document = {
+      ...v3,
+      alertMemory: { 'low-balance': { active: true, firedAt: '2026-11-20T08:00:00Z' } },
+    };
+    const before = structuredClone(document);
+    expect(migrateLedgerV3toV4(document)).toEqual({ ok: true, value: { ...document, alertHistory: [] } });
+    expect(document).toEqual(before);
+    expect(migrateLedger(document)).toEqual({
+      ok: true,
+      value: { ...document, schemaVersion: LEDGER_VERSION, alertHistory: [] },
+      migratedFrom: 3,
+    });
+  });
+
+  it('v1 arrives at v4 with an empty alert history', () => {
+    const migrated = migrateLedger(v1());
+    expect(migrated.ok && migrated.value.alertHistory).toEqual([]);
   });
 
   it('reads a current document as it is', () => {

@@ -166,6 +166,58 @@ describe('the demo monitor', () => {
     expect(again.shown).toEqual([]);
   });
 
+  it('keeps every alert that newly fired in the ledger history, at the instant of the sync, once', async () => {
+    const dir = tempDir();
+    const stores = openStores({ dir });
+    if (!stores.ok) throw new Error(stores.error.message);
+    expect(stores.settings.update({ lowBalanceThreshold: '100000' }).ok).toBe(true);
+    const { monitor, ledger, simulatorUrl } = await openDemo(dir);
+
+    const first = await monitor.syncOnce();
+    const history = ledger.read().alertHistory;
+    expect(history.map((entry) => entry.alert.id)).toContain('low-balance');
+    expect(history.map((entry) => entry.alert)).toContainEqual(first.notified);
+    expect(new Set(history.map((entry) => entry.firedAt))).toEqual(new Set(['2026-11-27T09:30:00Z']));
+    // Fired means newly: what still holds on the next syncs is not added again.
+    await monitor.syncOnce();
+    expect(ledger.read().alertHistory).toEqual(history);
+
+    // A failure that lasts an hour fires sync-failing: appended at the failing sync's instant.
+    await control(simulatorUrl(), '/sim/faults', { count: 100, status: 503 });
+    for (let step = 0; step < 4; step += 1) {
+      await control(simulatorUrl(), '/sim/clock/advance', { ms: 20 * 60_000 });
+      await monitor.syncOnce();
+    }
+    const added = ledger.read().alertHistory.slice(history.length);
+    expect(added).toEqual([
+      { alert: expect.objectContaining({ id: 'sync-failing' }), firedAt: '2026-11-27T10:50:00Z' },
+    ]);
+  });
+
+  it('keeps the code of a quota error in the sync health', async () => {
+    const { monitor, simulatorUrl } = await openDemo();
+    expect((await monitor.syncOnce()).ok).toBe(true);
+    await control(simulatorUrl(), '/sim/faults', {
+      count: 10,
+      status: 429,
+      body: {
+        error: {
+          message: 'spend limit',
+          type: 'insufficient_quota',
+          code: 'organization_spend_limit_exceeded',
+        },
+      },
+    });
+    await control(simulatorUrl(), '/sim/clock/advance', { ms: 60_000 });
+    expect(await monitor.syncOnce()).toMatchObject({ ok: false, error: { error: { kind: 'quota' } } });
+    expect(monitor.state().lastSync?.error).toEqual({
+      source: 'backend',
+      kind: 'quota',
+      code: 'organization_spend_limit_exceeded',
+      message: expect.any(String),
+    });
+  });
+
   it('tells the user in Dutch when the settings say so', async () => {
     const dir = tempDir();
     const stores = openStores({ dir });

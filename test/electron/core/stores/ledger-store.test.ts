@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openLedgerStore } from '../../../../electron/core/stores/ledger-store';
 import { confStoreClass } from '../../../../electron/core/stores';
 import { NO_SYNC_YET } from '../../../../shared/ledger/synced-data';
+import { LEDGER_VERSION } from '../../../../shared/ledger/ledger-schema';
 import { countingStoreClass, FIXTURES, fileMode, mustOpenLedger, NOW, tempDir } from './store-harness';
 
 const cost = (day: string, amountMicros: number) => ({ day, amountMicros, lineItem: null, projectId: null });
@@ -146,13 +147,13 @@ describe('LedgerStore', () => {
     const file = path.join(dir, 'ledger.json');
     fs.copyFileSync(path.join(FIXTURES, 'ledger-v1.json'), file);
     const store = mustOpenLedger(dir);
-    expect(store.read().schemaVersion).toBe(3);
+    expect(store.read().schemaVersion).toBe(LEDGER_VERSION);
     expect(store.read().entries).toHaveLength(4);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).schemaVersion).toBe(1);
 
     store.addBalance({ at: '2026-11-27T08:00:00Z', balance: '3.5' });
     const written = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(written.schemaVersion).toBe(3);
+    expect(written.schemaVersion).toBe(LEDGER_VERSION);
     expect(written.entries).toHaveLength(5);
     expect(written.purchases).toBeUndefined();
   });
