@@ -14,8 +14,26 @@ const noRequest = z.strictObject({});
 /** Text fields are checked by the stores, which name the rule; here only their shape. */
 const text = (max: number) => z.string().max(max);
 
-/** Settings the renderer may change: everything but the file's version (and no key: see `key:set`). */
-export const settingsChangesSchema = settingsSchema.omit({ schemaVersion: true }).partial().strict();
+/** Each field optional, its default dropped: a change names only what changes. */
+type ChangesOf<S extends z.ZodRawShape> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T extends z.ZodType> ? T : S[K]>;
+};
+function changesOf<S extends z.ZodRawShape>(shape: S): ChangesOf<S> {
+  const fields = Object.entries(shape).map(([name, field]) => {
+    const bare = (field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType;
+    return [name, bare.optional()];
+  });
+  return Object.fromEntries(fields) as ChangesOf<S>;
+}
+
+/**
+ * Settings the renderer may change: everything but the file's version (and no key: see `key:set`).
+ * Without the defaults: `.partial()` alone would fill every field left out with its default, so
+ * `{language: 'nl'}` would reset every other setting.
+ */
+export const settingsChangesSchema = z.strictObject(
+  changesOf(settingsSchema.omit({ schemaVersion: true }).shape),
+);
 
 export const CHANNELS = {
   'state:get': { request: noRequest, response: resultSchema(dashboardStateSchema) },

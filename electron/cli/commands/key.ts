@@ -5,21 +5,22 @@
  * key than its kind and last four characters.
  */
 import os from 'node:os';
-import { utcDayOf } from '../../core/utc-day';
-import { baseUrlFor } from '../../core/monitor';
-import { createOpenAiBackend } from '../../core/openai';
+import {
+  clearKey as clearStoredKey,
+  storeKey,
+  testKey as testKeyInUse,
+  type KeyStores,
+} from '../../core/monitor';
 import {
   classifyKey,
   DEFAULT_ACCOUNT,
   environmentKey,
   keychainName,
   maskKey,
-  normalizeKey,
   type SecretStore,
 } from '../../core/secrets';
 import { dataDir, openSettingsIn, type SettingsStore } from '../../core/stores';
-import { storeFailure } from '../context';
-import { EXIT_OK, EXIT_USAGE, UserError, oneLine, type CliIo } from '../io';
+import { EXIT_OK, UserError, type CliIo } from '../io';
 
 export const keyUsage = [
   'key set|status|clear|test',
@@ -46,20 +47,20 @@ async function storedKey(secrets: SecretStore) {
   return found.value;
 }
 
+function keyStores(io: CliIo): KeyStores {
+  return { secrets: io.openSecrets, settings: () => settingsStore(io) };
+}
+
 async function setKey(io: CliIo): Promise<number> {
-  const key = normalizeKey(await io.readSecret('OpenAI Admin key (input hidden): '));
-  const form = classifyKey(key);
-  if (!form.ok) throw new UserError('key', `${form.explanation} Nothing was stored.`);
-  const secrets = await io.openSecrets();
-  if (secrets.describe().backend !== 'keychain') {
-    throw new UserError('keychain', `unavailable, the key cannot be stored. ${secrets.describe().detail}`);
+  const stored = await storeKey(await io.readSecret('OpenAI Admin key (input hidden): '), keyStores(io));
+  if (!stored.ok) {
+    throw new UserError(
+      stored.field,
+      stored.field === 'key' ? `${stored.message} Nothing was stored.` : stored.message,
+    );
   }
-  const stored = await secrets.set(DEFAULT_ACCOUNT, key);
-  if (!stored.ok) throw new UserError('keychain', stored.error.message);
-  const saved = settingsStore(io).update({ backend: 'openai' });
-  if (!saved.ok) throw storeFailure(saved.error);
   io.stdout(
-    `Stored ${maskKey(key)} in ${keychainName()}. Saldo now watches your OpenAI account: saldo sync\n`,
+    `Stored ${stored.value.masked} in ${keychainName()}. Saldo now watches your OpenAI account: saldo sync\n`,
   );
   return EXIT_OK;
 }
@@ -89,16 +90,10 @@ async function keyStatus(io: CliIo): Promise<number> {
 }
 
 async function clearKey(io: CliIo): Promise<number> {
-  const secrets = await io.openSecrets();
-  if (secrets.describe().backend !== 'keychain') {
-    throw new UserError('keychain', `unavailable: no key is stored. ${secrets.describe().detail}`);
-  }
-  const removed = await secrets.delete(DEFAULT_ACCOUNT);
-  if (!removed.ok) throw new UserError('keychain', removed.error.message);
-  const saved = settingsStore(io).update({ backend: 'demo' });
-  if (!saved.ok) throw storeFailure(saved.error);
+  const cleared = await clearStoredKey(keyStores(io));
+  if (!cleared.ok) throw new UserError(cleared.field, cleared.message);
   io.stdout(
-    removed.value
+    cleared.value.removed
       ? `Removed the key from ${keychainName()}; Saldo shows the demo account.\n`
       : 'No key was stored.\n',
   );
@@ -107,26 +102,13 @@ async function clearKey(io: CliIo): Promise<number> {
 
 /** One small request (today's costs) with the key in use: does the provider accept it? */
 async function testKey(io: CliIo): Promise<number> {
-  const fromEnv = environmentKey(io.env);
-  let key = fromEnv;
-  if (key === null) {
-    const secrets = await io.openSecrets();
-    // No keychain is no key: the hint below says how to give one.
-    key =
-      secrets.describe().backend === 'unavailable' ? null : ((await storedKey(secrets))?.reveal() ?? null);
+  const tested = await testKeyInUse({ env: io.env, ...keyStores(io) });
+  if (!tested.ok) {
+    throw new UserError(tested.field, tested.missing ? `${tested.message}: saldo key set` : tested.message);
   }
-  if (key === null) throw new UserError('key', 'none stored and OPENAI_ADMIN_KEY is not set: saldo key set');
-  const base = baseUrlFor(io.env, settingsStore(io).read().baseUrl);
-  if (!base.ok) throw new UserError('OPENAI_BASE_URL', base.message);
-  const baseUrl = base.url;
-  const backend = createOpenAiBackend({ apiKey: key, baseUrl, maxRetries: 1 });
-  const answer = await backend.fetchCosts({ startDay: utcDayOf(Date.now()) });
-  if (answer.ok) {
-    io.stdout(`The key ${maskKey(key)} works: ${baseUrl} answered the costs request.\n`);
-    return EXIT_OK;
-  }
-  io.stderr(`error: key: ${answer.error.kind}: ${oneLine(answer.error.message)}\n`);
-  return EXIT_USAGE;
+  const { masked, baseUrl } = tested.value;
+  io.stdout(`The key ${masked} works: ${baseUrl} answered the costs request.\n`);
+  return EXIT_OK;
 }
 
 export async function keyCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -5,6 +5,7 @@
 import { MAX_SPEED, SCENARIO_NAMES, startSimulator, type ScenarioName } from '../../core/simulator/index';
 import { readOptions } from '../args';
 import { EXIT_OK, UserError, type CliIo } from '../io';
+import { untilStopSignal } from '../stop-signal';
 
 export const simulatorUsage = [
   `simulator [--port N] [--speed X] [--scenario ${SCENARIO_NAMES.join('|')}]`,
@@ -43,19 +44,6 @@ function simulatorOptions(args: readonly string[]): Options {
     throw new UserError('scenario', `must be one of ${SCENARIO_NAMES.join(', ')}`);
   }
   return { port, speed, scenario: scenario as ScenarioName };
-}
-
-/** Resolves on the first SIGINT or SIGTERM; while it waits, those signals do not kill the process. */
-function untilStopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 /** Runs the simulator until `stopped` resolves (the signals, unless a caller passes its own). */

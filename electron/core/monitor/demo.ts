@@ -48,15 +48,15 @@ export function createDemoBackend(options: DemoOptions = {}): DemoBackend {
   }
 
   const backend: BillingBackend = {
-    // The simulator serves the balance; until it runs, the client has not asked yet.
-    capabilities: () =>
-      running?.client.capabilities() ?? {
-        provider: 'demo',
-        costs: true,
-        usage: true,
-        balance: 'unknown',
-        autoRechargeSettings: true,
-      },
+    // The simulator serves the balance (until it runs, the client has not asked yet) and takes
+    // auto-recharge settings on its control API, which the OpenAI client it speaks through cannot.
+    capabilities: () => ({
+      costs: true,
+      usage: true,
+      balance: running?.client.capabilities().balance ?? 'unknown',
+      provider: 'demo',
+      autoRechargeSettings: true,
+    }),
     fetchCosts: async (range) => (await client()).fetchCosts(range),
     fetchUsage: async (range) => (await client()).fetchUsage(range),
     fetchBalance: async () => (await client()).fetchBalance(),

@@ -30,6 +30,20 @@ export {
   type OpenMonitorResult,
 } from './open-monitor';
 export {
+  clearKey,
+  describeKey,
+  keyInUse,
+  storeKey,
+  testKey,
+  type KeyActionRefusal,
+  type KeyActionResult,
+  type KeyDescription,
+  type KeyStores,
+  type KeyTestOptions,
+  type KeyTestPassed,
+  type StoredKey,
+} from './key-actions';
+export {
   createMonitorPoller,
   pollOutcomeOf,
   pollSettingsOf,

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Notifier } from '../../../shared/alerts/notifier';
 import { settingsSchema } from '../../../shared/settings/settings-schema';
+import type { BackendCapabilities } from '../billing-backend';
 import { createOpenAiBackend, type OpenAiBackendOptions } from '../openai';
 import {
   DEFAULT_ACCOUNT,
@@ -64,6 +65,12 @@ export interface OpenedMonitor {
   maskedKey: string | null;
   /** The demo simulator's address once it started; null otherwise. */
   simulatorUrl(): string | null;
+  /** The OpenAI (or relay) address in use; null for the demo. */
+  baseUrl: string | null;
+  /** The backend's clock, UTC ms (the simulator's for the demo): the monitor's `now`. */
+  now(): number;
+  /** What the backend can do (whether it reports a balance, accepts auto-recharge settings). */
+  capabilities(): BackendCapabilities;
   close(): Promise<void>;
 }
 
@@ -88,7 +95,10 @@ async function storedKey(secrets: SecretStore): Promise<ApiKey | null> {
   return found.ok ? found.value : null;
 }
 
-type Parts = Pick<OpenedMonitor, 'monitor' | 'maskedKey' | 'simulatorUrl' | 'close'>;
+type Parts = Pick<
+  OpenedMonitor,
+  'monitor' | 'maskedKey' | 'simulatorUrl' | 'baseUrl' | 'now' | 'capabilities' | 'close'
+>;
 
 /** The demo: a simulator started on the first sync, which then fetches everything again. */
 function demoParts(
@@ -96,12 +106,8 @@ function demoParts(
   options: OpenMonitorOptions,
 ): Parts {
   const demo = createDemoBackend(options.demo);
-  const inner = createMonitor({
-    ...common,
-    backend: demo.backend,
-    now: options.now ?? demo.now,
-    backendName: 'demo',
-  });
+  const now = options.now ?? demo.now;
+  const inner = createMonitor({ ...common, backend: demo.backend, now, backendName: 'demo' });
   let fresh = false;
   const monitor: Monitor = {
     ...inner,
@@ -116,7 +122,15 @@ function demoParts(
       return inner.syncOnce();
     },
   };
-  return { monitor, maskedKey: null, simulatorUrl: demo.simulatorUrl, close: demo.close };
+  return {
+    monitor,
+    maskedKey: null,
+    simulatorUrl: demo.simulatorUrl,
+    baseUrl: null,
+    now,
+    capabilities: () => demo.backend.capabilities(),
+    close: demo.close,
+  };
 }
 
 export async function openMonitor(options: OpenMonitorOptions): Promise<OpenMonitorResult> {
@@ -166,6 +180,9 @@ export async function openMonitor(options: OpenMonitorOptions): Promise<OpenMoni
       monitor: createMonitor({ ...common, backend, now, backendName: 'openai' }),
       maskedKey: keychainKey?.masked ?? maskKey(key),
       simulatorUrl: () => null,
+      baseUrl: openAiUrl,
+      now,
+      capabilities: () => backend.capabilities(),
       close: async () => {},
     };
   }

@@ -1,0 +1,225 @@
+/**
+ * The dashboard's snapshot (shared/bridge/dashboard-state.ts) from what the monitor knows: its
+ * state (the engine's result and the alerts of the last evaluation), the ledger, the settings, the
+ * backend chosen and the key's kind. Pure: every source is passed in, so the same inputs always
+ * give the same snapshot, and the tests check it against the contract's schema.
+ */
+import { parseInstant, utcMonthOf, type Instant } from '../../../shared/billing/instant';
+import { DEFAULT_PURCHASE_LIMITS, readSettings } from '../../../shared/billing/read-settings';
+import type { BillingResult, GrantSource } from '../../../shared/billing/types';
+import type {
+  AccountView,
+  AutoRechargeState,
+  DashboardState,
+  ForecastView,
+  GrantRow,
+  KeyInfo,
+  Marker,
+  PastAlert,
+  SyncStatus,
+} from '../../../shared/bridge/dashboard-state';
+import type { Ledger } from '../../../shared/ledger/ledger-schema';
+import type { Settings } from '../../../shared/settings/settings-schema';
+import type { BackendCapabilities } from '../billing-backend';
+import {
+  buildCase,
+  historyDays,
+  type BackendChoice,
+  type KeyDescription,
+  type MonitorState,
+} from '../monitor';
+import type { SecretStoreDescription } from '../secrets';
+import { utcDayStart } from '../utc-day';
+import { buildSpend } from './spend';
+
+export interface SnapshotSources {
+  /** The backend's clock, UTC ms. */
+  now: Instant;
+  state: MonitorState;
+  ledger: Ledger;
+  settings: Settings;
+  backend: { choice: BackendChoice; baseUrl: string | null; capabilities: BackendCapabilities };
+  key: KeyInfo;
+  sync: SyncStatus;
+}
+
+/** Micro-dollars as a JSON number: exact, since every amount Saldo shows is far below 2^53 µ$. */
+const micros = (amount: bigint): number => Number(amount);
+
+export function buildSnapshot(sources: SnapshotSources): DashboardState {
+  const { now, state, ledger, settings, backend } = sources;
+  const result = state.result;
+  const billingCase = buildCase(ledger, now);
+  const billing = readSettings(billingCase);
+  return {
+    now,
+    backend: {
+      name: backend.choice.backend,
+      reason: backend.choice.reason,
+      baseUrl: backend.baseUrl,
+      capabilities: {
+        balance: backend.capabilities.balance,
+        autoRechargeSettings: backend.capabilities.autoRechargeSettings,
+      },
+    },
+    key: sources.key,
+    sync: sources.sync,
+    account: result === null ? null : accountOf(result, ledger),
+    forecast: result === null ? null : forecastOf(result, ledger, now),
+    grants: result === null ? [] : grantsOf(result),
+    entries: [...ledger.entries],
+    spend: buildSpend(ledger.costs, now, 'field' in billing ? null : { billing, events: billingCase.events }),
+    markers: result === null ? [] : markersOf(result),
+    autoRecharge: autoRechargeOf(result, ledger, now),
+    alerts: { current: state.alerts.map((alert) => ({ ...alert })), past: pastAlerts(ledger) },
+    settings,
+  };
+}
+
+/**
+ * Where the key would be kept, and the key in use (kind and last four only). A store that keeps
+ * keys for this run only (memory) still keeps them: `keychain`; one that cannot keep any (no
+ * keychain, or only OPENAI_ADMIN_KEY) is `unavailable`, and its detail says why.
+ */
+export function keyInfoOf(
+  store: SecretStoreDescription,
+  inUse: (Pick<KeyDescription, 'kind' | 'last4'> & { source: 'keychain' | 'environment' }) | null,
+): KeyInfo {
+  const keeps = store.backend === 'keychain' || store.backend === 'memory';
+  return {
+    store: keeps ? 'keychain' : 'unavailable',
+    storeDetail: store.detail,
+    stored: inUse === null ? null : { kind: inUse.kind, last4: inUse.last4, source: inUse.source },
+  };
+}
+
+/** Daily costs placed after `at`, as the engine places them (at their day's 00:00 UTC). */
+function spentAfter(ledger: Ledger, at: Instant | null): number {
+  return ledger.costs.reduce(
+    (sum, row) => (at === null || utcDayStart(row.day) > at ? sum + row.amountMicros : sum),
+    0,
+  );
+}
+
+/**
+ * The account. `spentSinceCalibration`: the costs the engine counts after the last calibration;
+ * with none, every cost synced.
+ */
+function accountOf(result: BillingResult, ledger: Ledger): AccountView {
+  const last = result.calibrations.at(-1) ?? null;
+  return {
+    available: micros(result.available),
+    pending: micros(result.pending),
+    debt: micros(result.debt),
+    balance: micros(result.balance),
+    quotaExhausted: result.quotaExhausted,
+    exhaustedSince: result.exhaustedSince,
+    lastCalibration:
+      last === null ? null : { at: last.at, observed: micros(last.observed), drift: micros(last.drift) },
+    spentSinceCalibration: spentAfter(ledger, last?.at ?? null),
+    totals: {
+      purchased: micros(result.totals.purchased),
+      granted: micros(result.totals.granted),
+      used: micros(result.totals.used),
+      forfeited: micros(result.totals.forfeited),
+    },
+  };
+}
+
+function forecastOf(result: BillingResult, ledger: Ledger, now: Instant): ForecastView {
+  const depletion = result.depletionAt;
+  return {
+    burnRatePerDay: micros(result.burnRatePerDay),
+    runwayDays: result.runwayDays,
+    // At a tiny burn rate depletion lies beyond what an instant can hold: never, as far as a chart goes.
+    depletionAt: depletion === null || depletion > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(depletion),
+    historyDays: historyDays(ledger, now),
+  };
+}
+
+function grantsOf(result: BillingResult): GrantRow[] {
+  const risk = new Map(result.forfeitRisk.map((entry) => [entry.id, entry.amount]));
+  return result.grants.map((grant) => ({
+    id: grant.id,
+    source: grant.source,
+    amount: micros(grant.amount),
+    used: micros(grant.used),
+    remaining: micros(grant.remaining),
+    forfeited: micros(grant.forfeited),
+    at: grant.at,
+    effectiveAt: grant.effectiveAt,
+    expiresAt: grant.expiresAt,
+    status: grant.status,
+    forfeitRisk: micros(risk.get(grant.id) ?? 0n),
+  }));
+}
+
+const MARKER_OF: Record<Exclude<GrantSource, 'calibration'>, Marker['kind']> = {
+  manual: 'purchase',
+  import: 'purchase',
+  auto: 'auto-recharge',
+  grant: 'grant',
+};
+
+/**
+ * The chart's events: purchases, auto-recharges and grants when they were made; every calibration,
+ * with its drift (the correction it made — a calibration down makes no grant, so the grants alone
+ * would miss it); and each expiry that forfeited credit, with what was forfeited. In time order.
+ */
+function markersOf(result: BillingResult): Marker[] {
+  const markers: Marker[] = [];
+  for (const grant of result.grants) {
+    if (grant.source !== 'calibration') {
+      markers.push({
+        kind: MARKER_OF[grant.source],
+        at: grant.at,
+        amount: micros(grant.amount),
+        id: grant.id,
+      });
+    }
+    if (grant.status === 'expired' && grant.forfeited > 0n) {
+      markers.push({ kind: 'expiry', at: grant.expiresAt, amount: micros(grant.forfeited), id: grant.id });
+    }
+  }
+  result.calibrations.forEach((calibration, index) => {
+    markers.push({
+      kind: 'calibration',
+      at: calibration.at,
+      amount: micros(calibration.drift),
+      id: `calibration-${index + 1}`,
+    });
+  });
+  return markers.sort((a, b) => a.at - b.at);
+}
+
+function autoRechargeOf(result: BillingResult | null, ledger: Ledger, now: Instant): AutoRechargeState {
+  const made = (result?.autoRecharges ?? []).map(({ id, at, amount }) => ({
+    id,
+    at,
+    amount: micros(amount),
+  }));
+  const month = utcMonthOf(now);
+  return {
+    settings: ledger.autoRecharge,
+    made,
+    blocked: (result?.autoRechargeBlocked ?? []).map(({ month: key, at, amount }) => ({
+      month: key,
+      at,
+      amount: micros(amount),
+    })),
+    usedThisMonth: made
+      .filter((recharge) => recharge.at >= month.start && recharge.at < month.end)
+      .reduce((sum, recharge) => sum + recharge.amount, 0),
+    limits: {
+      min: micros(DEFAULT_PURCHASE_LIMITS.minPurchase),
+      max: micros(DEFAULT_PURCHASE_LIMITS.maxPurchase),
+    },
+  };
+}
+
+/** The alerts that fired, newest first. */
+function pastAlerts(ledger: Ledger): PastAlert[] {
+  return ledger.alertHistory
+    .map((record) => ({ alert: { ...record.alert }, firedAt: parseInstant(record.firedAt)! }))
+    .reverse();
+}

@@ -1,0 +1,36 @@
+/**
+ * How syncing goes, as the dashboard shows it: the last sync the ledger remembers (kept across
+ * restarts) and what the poller is doing now. Pure.
+ */
+import type { SyncStatus } from '../../../shared/bridge/dashboard-state';
+import type { LastSync } from '../monitor';
+import type { PollerStatus } from '../poller';
+
+export function syncStatusOf(
+  lastSync: LastSync | null,
+  poller: Pick<PollerStatus, 'state' | 'nextAt'> | null,
+  progress: SyncStatus['progress'] = null,
+): SyncStatus {
+  const error = lastSync?.error ?? null;
+  return {
+    state: stateOf(lastSync, poller),
+    lastAttemptAt: lastSync?.at ?? null,
+    lastOkAt: lastSync?.okAt ?? null,
+    failingSince: lastSync?.failingSince ?? null,
+    error:
+      error === null
+        ? null
+        : { source: error.source, kind: error.kind, code: error.code ?? null, message: error.message },
+    nextAt: poller?.state === 'waiting' ? poller.nextAt : null,
+    progress: poller?.state === 'polling' ? progress : null,
+  };
+}
+
+function stateOf(lastSync: LastSync | null, poller: Pick<PollerStatus, 'state'> | null): SyncStatus['state'] {
+  if (poller?.state === 'polling') return 'syncing';
+  // Offline pauses polling just as sleep does: nothing is fetched until it ends.
+  if (poller?.state === 'paused' || poller?.state === 'offline') return 'paused';
+  if (lastSync === null) return 'never';
+  if (!lastSync.ok) return 'failing';
+  return lastSync.partial ? 'partial' : 'ok';
+}

@@ -1,0 +1,226 @@
+/**
+ * The dashboard snapshot from a ledger with every kind of record (the export suite's fixture and its
+ * real engine result): checked against the contract's schema, and field by field where the
+ * snapshot adds meaning (markers, calibration provenance, forfeit risk, this month's recharges).
+ */
+import { describe, expect, it } from 'vitest';
+import { dashboardStateSchema } from '../../../../shared/bridge/dashboard-state';
+import { defaultSettings } from '../../../../shared/settings/settings-schema';
+import { emptyLedger, type Ledger } from '../../../../shared/ledger/ledger-schema';
+import type { Alert } from '../../../../shared/alerts/alert';
+import { formatInstant } from '../../../../shared/billing/instant';
+import {
+  buildSnapshot,
+  keyInfoOf,
+  syncStatusOf,
+  type SnapshotSources,
+} from '../../../../electron/core/bridge';
+import type { MonitorState } from '../../../../electron/core/monitor';
+import { evaluateLedger, fullLedger, NOW, TRICKY_ID, FORMULA_ID } from '../export/fixture';
+
+const CHOICE = {
+  backend: 'demo' as const,
+  keySource: null,
+  reason: 'No key is set up: showing the demo account.',
+};
+const CAPABILITIES = {
+  provider: 'demo' as const,
+  costs: true,
+  usage: true,
+  balance: 'api' as const,
+  autoRechargeSettings: true,
+};
+const ALERT: Alert = {
+  id: 'low-balance',
+  kind: 'low-balance',
+  severity: 'warning',
+  title: { en: 'Low balance', nl: 'Laag saldo' },
+  body: { en: 'Buy credit.', nl: 'Koop tegoed.' },
+  view: 'overview',
+};
+
+function sources(ledger: Ledger, state: Partial<MonitorState> = {}): SnapshotSources {
+  return {
+    now: NOW,
+    state: { backend: 'demo', lastSync: null, result: evaluateLedger(ledger), alerts: [ALERT], ...state },
+    ledger,
+    settings: defaultSettings(),
+    backend: { choice: CHOICE, baseUrl: null, capabilities: CAPABILITIES },
+    key: keyInfoOf({ backend: 'memory', detail: 'Held in memory.' }, null),
+    sync: syncStatusOf(null, null),
+  };
+}
+
+describe('buildSnapshot', () => {
+  const ledger: Ledger = {
+    ...fullLedger(),
+    alertHistory: [
+      { alert: ALERT, firedAt: '2026-11-01T00:00:00Z' },
+      { alert: { ...ALERT, id: 'sync-failing', kind: 'sync-failing' }, firedAt: '2026-11-20T00:00:00Z' },
+    ],
+  };
+  const result = evaluateLedger(ledger);
+  const snapshot = buildSnapshot(sources(ledger));
+
+  it('is a valid DashboardState', () => {
+    const parsed = dashboardStateSchema.safeParse(snapshot);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues[0])).toBe(true);
+  });
+
+  it("carries the engine's account, with the last calibration and the spend after it", () => {
+    expect(snapshot.account).toMatchObject({
+      available: Number(result.available),
+      balance: Number(result.balance),
+      // b2, 2026-11-26 00:00: 1.75 above the engine's balance then.
+      lastCalibration: { at: Date.UTC(2026, 10, 26), observed: 32_000_000, drift: 1_750_000 },
+      // Only the 27th's cost is placed after it (the 26th's sits at its 00:00, with the calibration).
+      spentSinceCalibration: 1,
+    });
+  });
+
+  it('marks purchases, recharges, grants, every calibration and each forfeiting expiry, in time order', () => {
+    expect(snapshot.markers.map(({ kind, id, amount }) => [kind, id, amount])).toEqual([
+      ['purchase', 'p1', 10_000_000],
+      ['expiry', 'p1', 6_999_998],
+      ['auto-recharge', 'auto-1', 10_000_000],
+      ['grant', 'g1', 5_000_000],
+      ['purchase', TRICKY_ID, 20_500_000],
+      ['calibration', 'calibration-1', -1_750_000],
+      ['calibration', 'calibration-2', 1_750_000],
+      ['purchase', FORMULA_ID, 5_000_000],
+    ]);
+    const times = snapshot.markers.map((marker) => marker.at);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(snapshot.markers[1]!.at).toBe(Date.UTC(2026, 9, 1));
+  });
+
+  it('lists every grant with its forfeit risk', () => {
+    expect(snapshot.grants.map((grant) => grant.id)).toEqual(result.grants.map((grant) => grant.id));
+    for (const grant of snapshot.grants) {
+      const risk = result.forfeitRisk.find((entry) => entry.id === grant.id)?.amount ?? 0n;
+      expect(grant.forfeitRisk).toBe(Number(risk));
+      expect(grant.used + grant.forfeited + grant.remaining).toBe(grant.amount);
+    }
+  });
+
+  it("counts this month's recharges only, and states the purchase limits", () => {
+    // auto-1 was bought on 2026-10-01: last month.
+    expect(snapshot.autoRecharge).toMatchObject({
+      settings: ledger.autoRecharge,
+      made: [{ id: 'auto-1', amount: 10_000_000 }],
+      usedThisMonth: 0,
+      limits: { min: 5_000_000, max: 50_000_000 },
+    });
+    const november = [
+      { id: 'auto-2', at: Date.UTC(2026, 10, 1), amount: 10_000_000n },
+      { id: 'auto-3', at: Date.UTC(2026, 10, 27, 9, 0), amount: 5_000_000n },
+    ];
+    const withNovember = { ...result, autoRecharges: [...result.autoRecharges, ...november] };
+    expect(buildSnapshot(sources(ledger, { result: withNovember })).autoRecharge.usedThisMonth).toBe(
+      15_000_000,
+    );
+  });
+
+  it('has a forecast with the history in whole days, and depletion as an instant', () => {
+    expect(snapshot.forecast).toEqual({
+      burnRatePerDay: Number(result.burnRatePerDay),
+      runwayDays: result.runwayDays,
+      depletionAt: result.depletionAt === null ? null : Number(result.depletionAt),
+      historyDays: 422,
+    });
+  });
+
+  it('lists the alerts now, and those that fired newest first', () => {
+    expect(snapshot.alerts.current).toEqual([ALERT]);
+    expect(snapshot.alerts.past.map((past) => [past.alert.id, formatInstant(past.firedAt)])).toEqual([
+      ['sync-failing', '2026-11-20T00:00:00Z'],
+      ['low-balance', '2026-11-01T00:00:00Z'],
+    ]);
+  });
+
+  it('spends a year of days at most, with a balance for each', () => {
+    expect(snapshot.spend.days[0]).toBe('2025-11-27');
+    expect(snapshot.spend.days.at(-1)).toBe('2026-11-27');
+    expect(snapshot.spend.balance).toHaveLength(snapshot.spend.days.length);
+    expect(snapshot.spend.balance.at(-1)).toBe(Number(result.balance));
+  });
+
+  it('before anything is recorded: no account, no forecast, empty lists — still valid', () => {
+    const empty = buildSnapshot(sources(emptyLedger(), { result: null, alerts: [] }));
+    expect(empty).toMatchObject({ account: null, forecast: null, grants: [], markers: [], entries: [] });
+    expect(empty.spend).toEqual({
+      days: [],
+      totals: [],
+      byModel: [],
+      byProject: [],
+      byLineItem: [],
+      balance: [],
+    });
+    expect(dashboardStateSchema.safeParse(empty).success).toBe(true);
+  });
+
+  it('says a depletion beyond what an instant holds is none', () => {
+    const far = buildSnapshot(sources(ledger, { result: { ...result, depletionAt: 2n ** 60n } }));
+    expect(far.forecast?.depletionAt).toBeNull();
+  });
+});
+
+describe('keyInfoOf', () => {
+  it('a store that keeps keys (even for this run only) is a keychain; one that cannot is unavailable', () => {
+    expect(keyInfoOf({ backend: 'keychain', detail: 'GNOME Keyring' }, null).store).toBe('keychain');
+    expect(keyInfoOf({ backend: 'memory', detail: 'memory' }, null).store).toBe('keychain');
+    expect(keyInfoOf({ backend: 'environment', detail: 'OPENAI_ADMIN_KEY' }, null).store).toBe('unavailable');
+    expect(keyInfoOf({ backend: 'unavailable', detail: 'install libsecret' }, null)).toEqual({
+      store: 'unavailable',
+      storeDetail: 'install libsecret',
+      stored: null,
+    });
+  });
+
+  it('shows the key in use by kind and last four only', () => {
+    const info = keyInfoOf(
+      { backend: 'keychain', detail: 'GNOME Keyring' },
+      { kind: 'admin', last4: 'abcd', source: 'keychain' },
+    );
+    expect(info.stored).toEqual({ kind: 'admin', last4: 'abcd', source: 'keychain' });
+  });
+});
+
+describe('syncStatusOf', () => {
+  const lastSync = {
+    at: NOW,
+    ok: false,
+    partial: false,
+    okAt: NOW - 3_600_000,
+    failingSince: NOW - 1_800_000,
+    error: {
+      source: 'backend' as const,
+      kind: 'quota',
+      code: 'credit_balance_exhausted',
+      message: 'no credit',
+    },
+  };
+
+  it('tells the poller running, paused or waiting, and the last sync otherwise', () => {
+    expect(syncStatusOf(null, null).state).toBe('never');
+    expect(syncStatusOf(lastSync, { state: 'polling', nextAt: null }).state).toBe('syncing');
+    expect(syncStatusOf(lastSync, { state: 'offline', nextAt: null }).state).toBe('paused');
+    expect(syncStatusOf(lastSync, { state: 'stopped', nextAt: null })).toMatchObject({
+      state: 'failing',
+      error: { kind: 'quota', code: 'credit_balance_exhausted' },
+      nextAt: null,
+    });
+    const ok = { ...lastSync, ok: true, failingSince: null, error: null };
+    expect(syncStatusOf(ok, { state: 'waiting', nextAt: NOW + 60_000 })).toMatchObject({
+      state: 'ok',
+      nextAt: NOW + 60_000,
+    });
+    expect(syncStatusOf({ ...ok, partial: true }, null).state).toBe('partial');
+  });
+
+  it('reads an error stored before codes were kept as having none', () => {
+    const { code, ...old } = lastSync.error;
+    expect(code).toBeDefined();
+    expect(syncStatusOf({ ...lastSync, error: old }, null).error?.code).toBeNull();
+  });
+});
