@@ -15,6 +15,7 @@ import {
 import { evaluateCommand, evaluateUsage } from './commands/evaluate';
 import { exportCommand, exportUsage } from './commands/export';
 import { keyCommand, keyUsage } from './commands/key';
+import { serveCommand, serveUsage } from './commands/serve';
 import { simulatorCommand, simulatorUsage } from './commands/simulator';
 import { statusCommand, statusUsage, syncCommand, syncUsage } from './commands/status';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError, errorLine, oneLine, type CliIo } from './io';
@@ -39,6 +40,7 @@ const COMMANDS: Record<string, Command> = {
   key: { usage: keyUsage, run: keyCommand },
   evaluate: { usage: evaluateUsage, run: evaluateCommand },
   simulator: { usage: simulatorUsage, run: (args, io) => simulatorCommand(args, io) },
+  serve: { usage: serveUsage, run: (args, io) => serveCommand(args, io) },
 };
 
 export function helpText(): string {

@@ -15,7 +15,16 @@ describe('saldo as a process', () => {
     expectNoStackTrace(help);
     expect(help).toMatchObject({ code: 0, stderr: '' });
     const commands = ['status', 'sync', 'check', 'alerts', 'purchase add', 'grant add', 'calibrate'];
-    commands.push('ledger list', 'auto-recharge show', 'export', 'key', 'evaluate', 'simulator', '--help');
+    commands.push(
+      'ledger list',
+      'auto-recharge show',
+      'export',
+      'key',
+      'evaluate',
+      'simulator',
+      'serve',
+      '--help',
+    );
     for (const command of commands) {
       expect(help.stdout).toMatch(
         new RegExp(`^ {2}saldo ${command}[ |].*\n {6}\\S|^ {2}saldo ${command}\n {6}\\S`, 'm'),
@@ -40,7 +49,7 @@ describe('saldo in-process', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      /^error: command: missing; one of: status, sync, check, .*, evaluate, simulator \(see saldo --help\)\n$/,
+      /^error: command: missing; one of: status, sync, check, .*, evaluate, simulator, serve \(see saldo --help\)\n$/,
     );
   });
 
