@@ -26,6 +26,16 @@ export default defineConfig({
         },
       },
       {
+        // Real Chromium against the real server: slower than unit tests, so longer time-outs.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: { name: 'tooling', include: ['test/tooling/**/*.test.ts'], environment: 'node' },
       },
     ],

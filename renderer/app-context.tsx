@@ -6,9 +6,9 @@ import { createContext, useContext } from 'react';
 import type { BridgeApi, DashboardState } from '../shared/bridge';
 import type { Language } from './i18n/format';
 import type { Catalogue } from './i18n/messages';
+import type { ViewName } from './view-names';
 
-export const VIEWS = ['overview', 'spend', 'credits', 'auto-recharge', 'alerts', 'settings'] as const;
-export type ViewName = (typeof VIEWS)[number];
+export { VIEWS, type ViewName } from './view-names';
 
 export interface AppContextValue {
   state: DashboardState;
