@@ -47,10 +47,8 @@ export async function serveCommand(
   for (const notice of server.session.takeNotices()) io.stderr(`notice: ${notice}\n`);
   const choice = server.session.backend();
   io.stdout(`Dashboard: ${server.dashboardUrl}\n`);
-  io.stdout(
-    `Watching the ${choice?.backend === 'openai' ? 'OpenAI' : 'demo'} account (${choice?.reason ?? 'no backend'}). ` +
-      'Stop with Ctrl-C.\n',
-  );
+  // The reason is a sentence of its own ("No key is set up: showing the demo account. …").
+  io.stdout(`${choice?.reason ?? 'No backend.'} Open the address above; stop with Ctrl-C.\n`);
   await stop;
   await server.close();
   return EXIT_OK;

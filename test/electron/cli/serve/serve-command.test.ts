@@ -50,7 +50,7 @@ describe('saldo serve as a process', () => {
       const [, url, port, token] = DASHBOARD_LINE.exec(stdout)!;
       const lines = stdout.split('\n');
       expect(lines[1]).toBe(
-        'Watching the demo account (SALDO_DEMO=1 is set: showing the demo account.). Stop with Ctrl-C.',
+        'SALDO_DEMO=1 is set: showing the demo account. Open the address above; stop with Ctrl-C.',
       );
       // The token is printed exactly once.
       expect(stdout.split(token!).length).toBe(2);
@@ -89,7 +89,7 @@ describe('saldo serve in-process', () => {
       openSecrets: async () => new MemorySecretStore(),
     };
     const running = serveCommand(['--demo'], io, () => stopped);
-    while (!stdout.includes('Stop with Ctrl-C')) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (!stdout.includes('stop with Ctrl-C')) await new Promise((resolve) => setTimeout(resolve, 10));
     const [, url, , token] = DASHBOARD_LINE.exec(stdout)!;
     const answer = await fetch(`${url}/api/call/state:get`, {
       method: 'POST',
