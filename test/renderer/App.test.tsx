@@ -1,0 +1,96 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BridgeApi, DashboardState, EventName } from '../../shared/bridge';
+import { App, Dashboard } from '../../renderer/App';
+import { createDashboardStore } from '../../renderer/state/dashboard-store';
+import { dashboardFixture } from './support/dashboard-fixture';
+
+/** Stands in for main: `state:get` answers from `answer`, events are sent with `emit`. */
+function standIn(answer: () => Promise<unknown>) {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const bridge: BridgeApi = {
+    call: (async (channel: string) =>
+      channel === 'state:get' ? answer() : { ok: true, value: {} }) as never,
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: unknown) => void);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  };
+  const emit = (event: EventName, payload: unknown) =>
+    act(() => listeners.get(event)?.forEach((listener) => listener(payload)));
+  return { bridge, emit };
+}
+
+beforeEach(() => {
+  window.sessionStorage.clear();
+  window.history.replaceState(null, '', '/#/overview');
+});
+
+describe('the dashboard shell', () => {
+  it('explains what to open when the page has no token (browser mode)', () => {
+    render(<App />);
+    expect(screen.getByRole('status')).toHaveTextContent('#token=');
+  });
+
+  it('says it is connecting, then shows the view with the navigation and the demo badge', async () => {
+    let resolve!: (value: unknown) => void;
+    const { bridge } = standIn(() => new Promise((done) => (resolve = done)));
+    render(<Dashboard bridge={bridge} store={createDashboardStore(bridge)} />);
+    expect(screen.getByText('Connecting to Saldo…')).toBeInTheDocument();
+    resolve({ ok: true, value: dashboardFixture() });
+    await screen.findByRole('heading', { level: 1, name: 'Overview' });
+    const nav = screen.getByRole('navigation', { name: 'Views' });
+    expect(nav.querySelector('[aria-current="page"]')).toHaveTextContent('Overview');
+    expect(screen.getAllByText('Demo').length).toBeGreaterThan(0);
+  });
+
+  it('shows a load failure with "Try again", which asks again', async () => {
+    let calls = 0;
+    const { bridge } = standIn(async () => {
+      calls += 1;
+      return calls === 1
+        ? { ok: false, error: { field: 'connection', message: 'connection refused' } }
+        : { ok: true, value: dashboardFixture() };
+    });
+    render(<Dashboard bridge={bridge} store={createDashboardStore(bridge)} />);
+    await screen.findByText('Saldo could not load your account: connection refused');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('heading', { level: 1, name: 'Overview' });
+  });
+
+  it('follows pushed snapshots: Dutch switches the words and the document language', async () => {
+    const { bridge, emit } = standIn(async () => ({ ok: true, value: dashboardFixture() }));
+    render(<Dashboard bridge={bridge} store={createDashboardStore(bridge)} />);
+    await screen.findByRole('heading', { level: 1, name: 'Overview' });
+    const dutch: DashboardState = dashboardFixture({
+      settings: { ...dashboardFixture().settings, language: 'nl' },
+    });
+    emit('state:changed', dutch);
+    await screen.findByRole('heading', { level: 1, name: 'Overzicht' });
+    expect(document.documentElement.lang).toBe('nl');
+  });
+
+  it('keeps the last snapshot and says so while the connection is down', async () => {
+    const { bridge } = standIn(async () => ({ ok: true, value: dashboardFixture() }));
+    const store = createDashboardStore(bridge);
+    render(<Dashboard bridge={bridge} store={store} />);
+    await screen.findByRole('heading', { level: 1, name: 'Overview' });
+    act(() => store.setConnected(false));
+    expect(screen.getByText('Connection to Saldo lost. Trying again…')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
+    act(() => store.setConnected(true));
+    await waitFor(() => expect(screen.queryByText('Connection to Saldo lost. Trying again…')).toBeNull());
+  });
+
+  it('opens the view named in the address, and moves with the navigation', async () => {
+    window.history.replaceState(null, '', '/#/credits');
+    const { bridge } = standIn(async () => ({ ok: true, value: dashboardFixture() }));
+    render(<Dashboard bridge={bridge} store={createDashboardStore(bridge)} />);
+    await screen.findByRole('heading', { level: 1, name: 'Credits' });
+    await userEvent.click(screen.getByRole('link', { name: 'Spend' }));
+    await screen.findByRole('heading', { level: 1, name: 'Spend' });
+  });
+});
