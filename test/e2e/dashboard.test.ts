@@ -142,7 +142,9 @@ describe('the dashboard in Chromium, on the demo account', () => {
 
   it('explains Admin keys when a project key is entered, and stores nothing', async () => {
     await open('settings');
-    await page.getByLabel('Admin key', { exact: true }).fill('sk-proj-abcdefghijklmnopqrstuvwxyz0123456789');
+    await page
+      .getByRole('textbox', { name: 'Admin key', exact: true })
+      .fill('sk-proj-abcdefghijklmnopqrstuvwxyz0123456789');
     await page.getByRole('button', { name: 'Store key' }).click();
     await page
       .getByText(
@@ -151,7 +153,9 @@ describe('the dashboard in Chromium, on the demo account', () => {
       .waitFor();
     expect((await state()).key.stored).toBeNull();
     // The key never stays on the page.
-    await expect(page.getByLabel('Admin key', { exact: true }).inputValue()).resolves.toBe('');
+    await expect(page.getByRole('textbox', { name: 'Admin key', exact: true }).inputValue()).resolves.toBe(
+      '',
+    );
   });
 
   it('switches to Dutch: the whole UI and the document language follow', async () => {
