@@ -77,14 +77,26 @@ export class SimAccount {
     return this.evaluate(now);
   }
 
-  /** A manual purchase, checked by the engine's own event rules; the new grant's id. */
-  purchase(amount: number | string, at: string | undefined, now: number): { id: string } | FieldError {
-    const id = `purchase-${this.purchases + 1}`;
+  /**
+   * A manual purchase, checked by the engine's own event rules; the new grant's id. `id` is the
+   * caller's (a ledger entry's, so the monitor counts the grant once); absent, one is made.
+   */
+  purchase(
+    amount: number | string,
+    at: string | undefined,
+    now: number,
+    chosenId?: string,
+  ): { id: string } | FieldError {
+    const id = chosenId ?? this.unusedId('purchase', this.purchases + 1);
     const settings = this.engineSettings(now, this.settings);
     const event = { type: 'purchase', id, at: at ?? formatInstant(now), amount, source: 'manual' };
     const checked = readEvent(event, 0, settings);
     if (typeof checked === 'string') return purchaseError(checked, settings);
-    this.purchases++;
+    // Last, as the engine checks it (spec §4: the only rule that depends on the other events).
+    if (chosenId !== undefined && this.used(chosenId)) {
+      return { field: 'id', message: 'duplicate-id: another credit already has this id' };
+    }
+    if (chosenId === undefined) this.purchases++;
     this.insertCredit({
       type: 'purchase',
       id,
@@ -112,7 +124,7 @@ export class SimAccount {
     for (const recharge of before.autoRecharges) {
       this.insertCredit({
         type: 'purchase',
-        id: `recharge-${++this.frozenRecharges}`,
+        id: this.unusedId('recharge', ++this.frozenRecharges),
         at: formatInstant(recharge.at),
         amount: microsToDecimalText(recharge.amount),
         source: 'auto',
@@ -129,6 +141,17 @@ export class SimAccount {
     }
     this.version++;
     return this.autoRecharge;
+  }
+
+  private used(id: string): boolean {
+    return this.credits.some((credit) => credit.type !== 'balance' && credit.id === id);
+  }
+
+  /** `<prefix>-<n>` for the first n from `from` that no credit has (a caller may have chosen one). */
+  private unusedId(prefix: string, from: number): string {
+    let n = from;
+    while (this.used(`${prefix}-${n}`)) n++;
+    return `${prefix}-${n}`;
   }
 
   private engineSettings(now: number, autoRecharge: AutoRechargeSettings): BillingSettings {
@@ -184,6 +207,10 @@ function purchaseError(reason: RejectionReason, settings: BillingSettings): Fiel
       return { field: 'at', message: 'must be an instant like 2026-03-01T12:00:00Z' };
     case 'after-now':
       return { field: 'at', message: `must not be after the simulated now (${formatInstant(settings.now)})` };
+    case 'missing-id':
+      return { field: 'id', message: 'missing-id: must not be empty' };
+    case 'reserved-id':
+      return { field: 'id', message: 'reserved-id: ids starting with auto- or cal- are kept for the engine' };
     case 'unreadable-amount':
       return {
         field: 'amount',

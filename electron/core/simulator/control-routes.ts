@@ -48,6 +48,11 @@ const optionalAmount = amount.nullish();
 const purchaseSchema = z.strictObject({
   amount,
   at: z.string({ error: 'must be an instant like 2026-03-01T12:00:00Z' }).optional(),
+  /** The grant's id (a ledger entry's); absent, the simulator makes one. */
+  id: z
+    .string({ error: 'must be a string' })
+    .max(200, { error: 'must be at most 200 characters' })
+    .optional(),
 });
 
 const autoRechargeSchema = z.strictObject({
@@ -143,7 +148,7 @@ export function controlRoutes(sim: Simulation): Record<string, Route> {
         if (!checked.ok) return checked.reply;
         const body = checked.value;
         const now = sim.clock.now();
-        const made = sim.account.purchase(body.amount, body.at, now);
+        const made = sim.account.purchase(body.amount, body.at, now, body.id);
         if ('field' in made) return fieldError(made);
         const account = resultToSpecObject(sim.account.evaluate(now));
         const grant = (account.grants as { id: string }[]).find((candidate) => candidate.id === made.id);

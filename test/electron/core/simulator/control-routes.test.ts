@@ -93,6 +93,42 @@ describe('POST /sim/purchases', () => {
     expect((answer.plain as { error: { message: string } }).error.message).toMatch(message);
   });
 
+  it('keeps a chosen id for the grant, and makes its own ids around the ones callers took', async () => {
+    const chosen = await request(sim('purchases'), { method: 'POST', body: { amount: 20, id: 'INV-7' } });
+    expect(chosen.status).toBe(201);
+    expect(chosen.plain).toMatchObject({ id: 'INV-7', amount: 20, source: 'manual' });
+    // The scenario's purchases are purchase-1…N: a caller taking the next one moves the simulator on.
+    const ids = async () =>
+      ((await request(sim('state'))).plain as { account: { grants: { id: string }[] } }).account.grants.map(
+        (grant) => grant.id,
+      );
+    const next = `purchase-${(await ids()).filter((id) => id.startsWith('purchase-')).length + 1}`;
+    expect((await request(sim('purchases'), { method: 'POST', body: { amount: 5, id: next } })).status).toBe(
+      201,
+    );
+    const made = await request(sim('purchases'), { method: 'POST', body: { amount: 5 } });
+    expect(made.status).toBe(201);
+    const madeId = (made.plain as { id: string }).id;
+    expect(madeId).toMatch(/^purchase-\d+$/);
+    expect(madeId).not.toBe(next);
+    const all = await ids();
+    expect(all.filter((id) => id === 'INV-7' || id === next || id === madeId)).toHaveLength(3);
+  });
+
+  it.each([
+    ['an id already used', { amount: 10, id: 'grant-welcome' }, /duplicate-id/],
+    ['an id the engine keeps for its recharges', { amount: 10, id: 'auto-1' }, /reserved-id/],
+    ['an id the engine keeps for calibrations', { amount: 10, id: 'cal-x' }, /reserved-id/],
+    ['an empty id', { amount: 10, id: '' }, /missing-id/],
+    ['an id that is not a string', { amount: 10, id: 7 }, /string/],
+  ])('refuses %s by the id field, buying nothing', async (_what, body, message) => {
+    const before = await balance(demo().url);
+    const answer = await request(sim('purchases'), { method: 'POST', body });
+    expectFieldError(answer, 'id');
+    expect((answer.plain as { error: { message: string } }).error.message).toMatch(message);
+    expect(await balance(demo().url)).toBe(before);
+  });
+
   it('refuses a body that is not JSON', async () => {
     expectFieldError(await request(sim('purchases'), { method: 'POST', body: '{"amount":' }), 'body');
   });
