@@ -224,7 +224,7 @@ export class Ledger {
     this.engineAutoCount++;
     const id = `auto-${this.engineAutoCount}`;
     this.purchase(id, at, amount, 'auto');
-    this.autoRecharges.push({ id, at, amount });
+    this.autoRecharges.push({ id, at, amount, balanceBefore: balance });
   }
 
   /** Grants that are usable, unexpired and have something left, in drawing order. */

@@ -89,6 +89,8 @@ export interface AutoRechargeMade {
   id: string;
   at: Instant;
   amount: Micros;
+  /** The balance that triggered it (below the threshold), before the recharge. */
+  balanceBefore: Micros;
 }
 
 export interface AutoRechargeBlocked {

@@ -68,6 +68,11 @@ export const syncErrorSchema = z.object({
    * none. Optional: files written before it existed still read.
    */
   code: z.string().max(80).nullable().optional(),
+  /**
+   * For auth errors: whether the key was refused as invalid or is not an Admin key. Optional: files
+   * written before it existed still read.
+   */
+  reason: z.enum(['invalid-key', 'not-admin-key']).nullable().optional(),
   message: z.string().max(2000),
 });
 export type SyncError = z.infer<typeof syncErrorSchema>;

@@ -86,16 +86,21 @@ export function lastSyncFrom(health: SyncHealth): LastSync | null {
   };
 }
 
-/** A quota error's provider code, kept so the UI can tell a spend limit from used-up credit. */
-function quotaCode(error: BackendError): { code?: string | null } {
-  return error.kind === 'quota' ? { code: error.code } : {};
+/**
+ * What the UI needs beyond the kind: a quota error's provider code (a spend limit is not used-up
+ * credit), an auth error's reason (a wrong key is not a key of the wrong kind).
+ */
+function backendDetail(error: BackendError): Pick<SyncError, 'code' | 'reason'> {
+  if (error.kind === 'quota') return { code: error.code };
+  if (error.kind === 'auth') return { reason: error.reason };
+  return {};
 }
 
 function syncErrorOf(error: MonitorError): SyncError {
   // The engine names a field instead of a kind: a stored ledger it cannot read.
   const kind = error.source === 'engine' ? 'invalid' : error.error.kind;
-  const code = error.source === 'backend' ? quotaCode(error.error) : {};
-  return { source: error.source, kind, ...code, message: error.error.message };
+  const detail = error.source === 'backend' ? backendDetail(error.error) : {};
+  return { source: error.source, kind, ...detail, message: error.error.message };
 }
 
 /**

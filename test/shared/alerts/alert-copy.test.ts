@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Alert, AlertKind } from '../../../shared/alerts/alert';
 import { DEFAULT_ALERT_SETTINGS } from '../../../shared/alerts/alert-settings';
 import { formatMoney } from '../../../shared/alerts/alert-format';
@@ -97,6 +97,23 @@ describe('formatMoney', () => {
   ])('%s µ$ → %s / %s', (micros, en, nl) => {
     expect(formatMoney(micros, 'en')).toBe(en);
     expect(formatMoney(micros, 'nl')).toBe(nl);
+  });
+
+  it('builds one formatter per language, not one per amount', () => {
+    // Each language used once first: whatever ran before, both formatters exist from here on.
+    formatMoney(1n, 'en');
+    formatMoney(1n, 'nl');
+    const built = vi.spyOn(Intl, 'NumberFormat');
+    try {
+      for (let cents = 0n; cents < 50n; cents++) {
+        formatMoney(cents * 10_000n, 'en');
+        formatMoney(-cents * 10_000n, 'nl');
+      }
+      expect(built).not.toHaveBeenCalled();
+      expect(formatMoney(usd(-12.5), 'nl')).toBe('US$\u00a0-12,50');
+    } finally {
+      built.mockRestore();
+    }
   });
 });
 

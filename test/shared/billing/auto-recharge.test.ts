@@ -19,8 +19,8 @@ describe('what triggers the check', () => {
       ],
     });
     expect(result.autoRecharges).toEqual([
-      { id: 'auto-1', at: ms('2026-01-02T00:00:00Z'), amount: usd(10) },
-      { id: 'auto-2', at: ms('2026-01-02T12:00:00Z'), amount: usd(10) },
+      { id: 'auto-1', at: ms('2026-01-02T00:00:00Z'), amount: usd(10), balanceBefore: usd(3) },
+      { id: 'auto-2', at: ms('2026-01-02T12:00:00Z'), amount: usd(10), balanceBefore: usd(4) },
     ]);
     expect(result.grants.map((g) => [g.id, g.source, g.used])).toEqual([
       ['cal-1', 'calibration', usd(3)],
@@ -72,7 +72,9 @@ describe('what triggers the check', () => {
     expect(equal.autoRecharges).toEqual([]);
     // A threshold one micro-dollar higher: the expiry's check buys auto-1 at the expiry instant.
     const above = at('5.000001');
-    expect(above.autoRecharges).toEqual([{ id: 'auto-1', at: ms('2026-01-15T00:00:00Z'), amount: usd(10) }]);
+    expect(above.autoRecharges).toEqual([
+      { id: 'auto-1', at: ms('2026-01-15T00:00:00Z'), amount: usd(10), balanceBefore: usd(5) },
+    ]);
     expect(above.available).toBe(usd(15));
   });
 
@@ -86,7 +88,10 @@ describe('what triggers the check', () => {
         { type: 'usage', at: '2026-01-03T00:00:00Z', amount: '0.000001' },
       ],
     });
-    expect(result.autoRecharges).toEqual([{ id: 'auto-1', at: ms('2026-01-03T00:00:00Z'), amount: usd(5) }]);
+    // The balance that triggered it: one micro-dollar of debt.
+    expect(result.autoRecharges).toEqual([
+      { id: 'auto-1', at: ms('2026-01-03T00:00:00Z'), amount: usd(5), balanceBefore: -1n },
+    ]);
     expect(counters(grant(result, 'auto-1'))).toEqual({
       used: 1n,
       debtSettled: 1n,
@@ -115,8 +120,8 @@ describe('the expiry check', () => {
     });
     // Feb 1: g expires forfeiting 0; the check buys auto-2 within February's limit.
     expect(result.autoRecharges).toEqual([
-      { id: 'auto-1', at: ms('2026-01-03T00:00:00Z'), amount: usd(10) },
-      { id: 'auto-2', at: ms('2026-02-01T00:00:00Z'), amount: usd(10) },
+      { id: 'auto-1', at: ms('2026-01-03T00:00:00Z'), amount: usd(10), balanceBefore: usd(5) },
+      { id: 'auto-2', at: ms('2026-02-01T00:00:00Z'), amount: usd(10), balanceBefore: usd(5) },
     ]);
     expect(result.autoRechargeBlocked).toEqual([
       { month: '2026-01', at: ms('2026-01-04T00:00:00Z'), amount: usd(10) },
@@ -142,7 +147,9 @@ describe('the expiry check', () => {
       ],
     });
     // One check at Jan 10 (balance 0 < 30): one purchase, although 10 stays below 30.
-    expect(result.autoRecharges).toEqual([{ id: 'auto-1', at: ms('2026-01-10T00:00:00Z'), amount: usd(10) }]);
+    expect(result.autoRecharges).toEqual([
+      { id: 'auto-1', at: ms('2026-01-10T00:00:00Z'), amount: usd(10), balanceBefore: 0n },
+    ]);
   });
 });
 
@@ -157,7 +164,9 @@ describe('pending auto purchases', () => {
         { type: 'usage', at: '2026-01-02T00:00:00Z', amount: 14 },
       ],
     });
-    expect(result.autoRecharges).toEqual([{ id: 'auto-1', at: ms('2026-01-02T00:00:00Z'), amount: usd(24) }]);
+    expect(result.autoRecharges).toEqual([
+      { id: 'auto-1', at: ms('2026-01-02T00:00:00Z'), amount: usd(24), balanceBefore: usd(-4) },
+    ]);
     expect(counters(grant(result, 'auto-1'))).toEqual({
       used: usd(4),
       debtSettled: usd(4),
@@ -208,7 +217,9 @@ describe('pending auto purchases', () => {
         { type: 'usage', at: '2026-01-02T00:05:00Z', amount: 1 },
       ],
     });
-    expect(result.autoRecharges).toEqual([{ id: 'auto-1', at: ms('2026-01-02T00:00:00Z'), amount: usd(24) }]);
+    expect(result.autoRecharges).toEqual([
+      { id: 'auto-1', at: ms('2026-01-02T00:00:00Z'), amount: usd(24), balanceBefore: usd(-4) },
+    ]);
     expect(result.autoRechargeBlocked).toEqual([]);
     const auto1 = grant(result, 'auto-1');
     expect([auto1.effectiveAt, auto1.expiresAt]).toEqual([
@@ -239,7 +250,7 @@ describe('pending auto purchases', () => {
     });
     expect(run(input('auto')).autoRecharges).toEqual([]);
     expect(run(input('import')).autoRecharges).toEqual([
-      { id: 'auto-1', at: ms('2026-01-02T00:05:00Z'), amount: usd(10) },
+      { id: 'auto-1', at: ms('2026-01-02T00:05:00Z'), amount: usd(10), balanceBefore: usd(2) },
     ]);
   });
 });
@@ -260,8 +271,9 @@ describe('monthlyLimit', () => {
       ],
     });
     expect(result.autoRecharges).toEqual([
-      { id: 'auto-1', at: ms('2026-01-10T00:00:00Z'), amount: usd(10) },
-      { id: 'auto-2', at: ms('2026-03-01T00:00:00Z'), amount: usd(10) },
+      { id: 'auto-1', at: ms('2026-01-10T00:00:00Z'), amount: usd(10), balanceBefore: usd(4) },
+      // Jan 20 left 3; imp brought 15, Feb 2 took 11: 4 again when March's check may buy.
+      { id: 'auto-2', at: ms('2026-03-01T00:00:00Z'), amount: usd(10), balanceBefore: usd(4) },
     ]);
     expect(result.autoRechargeBlocked).toEqual([
       { month: '2026-01', at: ms('2026-01-15T00:00:00Z'), amount: usd(10) },

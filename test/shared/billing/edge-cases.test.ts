@@ -350,7 +350,9 @@ describe('credit delay longer than the expiry period', () => {
       events: [{ type: 'purchase', id: 'p1', at: '2026-01-01T00:00:00Z', amount: 10 }],
     });
     // At Feb 10 p1 expires with $10: balance 0 < 1, nothing pending: auto-1 is bought (pending 40 days).
-    expect(result.autoRecharges).toEqual([{ id: 'auto-1', at: ms('2026-02-10T00:00:00Z'), amount: usd(5) }]);
+    expect(result.autoRecharges).toEqual([
+      { id: 'auto-1', at: ms('2026-02-10T00:00:00Z'), amount: usd(5), balanceBefore: 0n },
+    ]);
     expect(result.pending).toBe(usd(5));
   });
 });

@@ -262,7 +262,9 @@ function checkGrant(g: GrantView): void {
 function checkAutoRecharge(settings: Settings, r: BillingResult): void {
   const ar = settings.autoRecharge;
   const engine = r.grants.filter((g) => g.id.startsWith('auto-'));
-  expect(r.autoRecharges).toEqual(engine.map((g) => ({ id: g.id, at: g.at, amount: g.amount })));
+  expect(r.autoRecharges).toEqual(
+    engine.map((g) => ({ id: g.id, at: g.at, amount: g.amount, balanceBefore: expect.any(BigInt) })),
+  );
   expect(engine.map((g) => g.id)).toEqual(engine.map((_, i) => `auto-${i + 1}`));
   if (ar === undefined) {
     expect(engine).toEqual([]);
@@ -272,6 +274,15 @@ function checkAutoRecharge(settings: Settings, r: BillingResult): void {
   const limit = ar.monthlyLimit === undefined ? null : toMicros(ar.monthlyLimit);
   const fits = (amount: bigint) =>
     ar.mode === 'add' ? amount === toMicros(ar.amount) : amount >= 5_000_000n && amount <= 50_000_000n;
+  for (const made of r.autoRecharges) {
+    // Only a balance below the threshold triggers a recharge; topUp buys what brings it to the target.
+    expect(made.balanceBefore < toMicros(ar.threshold)).toBe(true);
+    if (ar.mode === 'topUp') {
+      const wanted = toMicros(ar.target) - made.balanceBefore;
+      const clamped = wanted < 5_000_000n ? 5_000_000n : wanted > 50_000_000n ? 50_000_000n : wanted;
+      expect(made.amount).toBe(clamped);
+    }
+  }
   for (const a of engine) {
     expect(fits(a.amount)).toBe(true);
     expect(a.source).toBe('auto');

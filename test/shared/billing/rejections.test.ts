@@ -299,7 +299,9 @@ describe('duplicate-id, decided in processing (time) order', () => {
       ],
     });
     expect(result.rejected).toEqual([{ index: 0, reason: 'reserved-id' }]);
-    expect(result.autoRecharges).toEqual([{ id: 'auto-1', at: ms('2026-01-02T00:00:00Z'), amount: usd(10) }]);
+    expect(result.autoRecharges).toEqual([
+      { id: 'auto-1', at: ms('2026-01-02T00:00:00Z'), amount: usd(10), balanceBefore: 0n },
+    ]);
   });
 });
 

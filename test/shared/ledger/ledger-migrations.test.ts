@@ -136,6 +136,28 @@ describe('migrateLedger', () => {
     });
   });
 
+  it("reads a sync error stored before codes and reasons were kept, and keeps an auth error's reason", () => {
+    const withError = (lastError: Record<string, unknown>) => ({
+      ...emptyLedgerFile(),
+      syncHealth: { ...emptyLedgerFile().syncHealth, lastError },
+    });
+    const old = { source: 'backend', kind: 'auth', message: 'OpenAI refused the key' };
+    expect(migrateLedger(withError(old))).toMatchObject({
+      ok: true,
+      value: { syncHealth: { lastError: old } },
+    });
+    const current = { ...old, reason: 'not-admin-key' };
+    expect(migrateLedger(withError(current))).toMatchObject({
+      ok: true,
+      value: { syncHealth: { lastError: current } },
+    });
+    expect(migrateLedger(withError({ ...old, reason: 'unlucky' }))).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      field: 'syncHealth.lastError.reason',
+    });
+  });
+
   it('names the field of a v1 document it cannot migrate', () => {
     const document = v1();
     (document.purchases as Record<string, unknown>[])[1]!.amount = 'ten';

@@ -218,6 +218,27 @@ describe('the demo monitor', () => {
     });
   });
 
+  it.each([
+    ['invalid-key', 401, 'Incorrect API key provided'],
+    ['not-admin-key', 403, 'Missing scopes: api.usage.read'],
+  ])('keeps the reason of an auth error (%s) in the sync health', async (reason, status, message) => {
+    const { monitor, simulatorUrl } = await openDemo();
+    expect((await monitor.syncOnce()).ok).toBe(true);
+    await control(simulatorUrl(), '/sim/faults', {
+      count: 10,
+      status,
+      body: { error: { message, type: 'invalid_request_error', code: null } },
+    });
+    await control(simulatorUrl(), '/sim/clock/advance', { ms: 60_000 });
+    expect(await monitor.syncOnce()).toMatchObject({ ok: false, error: { error: { kind: 'auth' } } });
+    expect(monitor.state().lastSync?.error).toEqual({
+      source: 'backend',
+      kind: 'auth',
+      reason,
+      message: expect.any(String),
+    });
+  });
+
   it('tells the user in Dutch when the settings say so', async () => {
     const dir = tempDir();
     const stores = openStores({ dir });
