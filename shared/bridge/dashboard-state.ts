@@ -68,6 +68,8 @@ export const keyInfoSchema = z.strictObject({
       source: z.enum(['keychain', 'environment']),
     })
     .nullable(),
+  /** The last `key:test` since the key last changed (kept for this run only); null before one. */
+  lastCheck: z.strictObject({ at: instantSchema, ok: z.boolean(), message: z.string() }).nullable(),
 });
 
 export const syncStatusSchema = z.strictObject({
@@ -82,6 +84,8 @@ export const syncStatusSchema = z.strictObject({
       kind: z.string(),
       /** For quota errors: OpenAI's code (`credit_balance_exhausted`, `organization_spend_limit_exceeded`, …). */
       code: z.string().nullable(),
+      /** For auth errors: the key was refused as invalid, or it is not an Admin key. */
+      reason: z.enum(['invalid-key', 'not-admin-key']).nullable(),
       message: z.string(),
     })
     .nullable(),
@@ -167,7 +171,15 @@ export const autoRechargeStateSchema = z.strictObject({
   /** As mirrored from the provider's billing page (or applied to the demo); null: never set. */
   settings: autoRechargeSettingsSchema.nullable(),
   /** Recharges the engine made, newest last. */
-  made: z.array(z.strictObject({ id: z.string(), at: instantSchema, amount: microsSchema })),
+  made: z.array(
+    z.strictObject({
+      id: z.string(),
+      at: instantSchema,
+      amount: microsSchema,
+      /** The balance that triggered it, just before it was bought (ux.md §6.6). */
+      balanceBefore: microsSchema,
+    }),
+  ),
   /** Months in which the monthly limit blocked a recharge. */
   blocked: z.array(z.strictObject({ month: z.string(), at: instantSchema, amount: microsSchema })),
   /** Bought by auto-recharge in the current UTC month. */
@@ -202,6 +214,7 @@ export type Series = z.output<typeof seriesSchema>;
 export type Spend = z.output<typeof spendSchema>;
 export type Marker = z.output<typeof markerSchema>;
 export type KeyInfo = z.output<typeof keyInfoSchema>;
+export type KeyCheck = NonNullable<KeyInfo['lastCheck']>;
 export type BackendInfo = z.output<typeof backendInfoSchema>;
 export type AccountView = z.output<typeof accountSchema>;
 export type ForecastView = z.output<typeof forecastSchema>;

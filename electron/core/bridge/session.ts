@@ -7,8 +7,8 @@
 import type { Notifier } from '../../../shared/alerts/notifier';
 import { formatInstant } from '../../../shared/billing/instant';
 import type { BridgeHandlers, EventName, EventOf } from '../../../shared/bridge/channels';
-import type { DashboardState, KeyInfo, SyncStatus } from '../../../shared/bridge/dashboard-state';
-import { failure, type BridgeResult } from '../../../shared/bridge/result';
+import type { DashboardState, KeyCheck, KeyInfo, SyncStatus } from '../../../shared/bridge/dashboard-state';
+import { failure, type BridgeError, type BridgeResult } from '../../../shared/bridge/result';
 import { setAutoRecharge } from '../../../shared/ledger/ledger-edits';
 import { exportCsv, exportJson, exportRecords } from '../export';
 import {
@@ -31,6 +31,7 @@ import type { Poller } from '../poller';
 import { openSecretStore, type SecretStore } from '../secrets';
 import type { StoreClass, StoreError } from '../stores';
 import { applyToSimulator, NO_AUTO_RECHARGE_API } from './apply-auto-recharge';
+import { buyOnSimulator } from './demo-purchase';
 import { buildSnapshot, keyInfoOf } from './snapshot';
 import { syncStatusOf } from './sync-status';
 
@@ -120,6 +121,10 @@ class Session implements BridgeSession {
   readonly #listeners = new Set<(event: BridgeEvent) => void>();
   #current: Current | null = null;
   #keyInfo: KeyInfo;
+  /** The last `key:test` of the key now stored, kept for this run only. */
+  #lastCheck: KeyCheck | null = null;
+  /** Counts key changes, so a test that was running while the key changed is not kept for the new one. */
+  #keyChanges = 0;
   #notices: string[] = [];
   /** Handlers run one at a time: a change must not interleave with a re-open. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -196,7 +201,7 @@ class Session implements BridgeSession {
       ledger: opened.ledger.read(),
       settings: opened.settings.read(),
       backend: { choice: opened.choice, baseUrl: opened.baseUrl, capabilities: opened.capabilities() },
-      key: this.#keyInfo,
+      key: { ...this.#keyInfo, lastCheck: this.#lastCheck },
       sync: this.#syncStatus(current),
     });
   }
@@ -331,6 +336,38 @@ class Session implements BridgeSession {
     this.#stateChanged();
   }
 
+  /** The key changed: its last test no longer says anything. */
+  #forgetKeyCheck(): void {
+    this.#lastCheck = null;
+    this.#keyChanges++;
+  }
+
+  /** Syncs now: through the poller once started (its next poll then waits a full interval), else directly. */
+  async #syncNow(current: Current): Promise<void> {
+    if (this.#started) {
+      // A key rejected or a quota stops polling until something changes; the user asking is that.
+      if (current.poller.status().state === 'stopped' && !this.#closed) {
+        current.poller.reset(pollSettingsOf(current.opened.settings.read()));
+      }
+      await current.poller.refreshNow();
+    } else {
+      const sync = current.monitor.syncOnce();
+      this.#directSync = sync;
+      await sync;
+      this.#syncChanged();
+    }
+  }
+
+  /** Removes the entry just recorded, which the backend refused, and reports the refusal. */
+  #takeBack(current: Current, id: string, refusal: BridgeError): BridgeResult<never> {
+    const removed = current.opened.ledger.removeEntry(id);
+    if (removed.ok) return failure(refusal.field, refusal.message);
+    return failure(
+      refusal.field,
+      `${refusal.message} The entry recorded for it could not be removed: ${removed.error.message}`,
+    );
+  }
+
   /** Where a new entry's `at` defaults: now on the backend's clock, never after the wall clock's. */
   #nowText(current: Current): string {
     return formatInstant(Math.min(current.opened.now(), Date.now()));
@@ -368,14 +405,26 @@ class Session implements BridgeSession {
         }),
 
       'ledger:add-purchase': ({ amount, at, id }) =>
-        this.#exclusive((current) => {
+        this.#exclusive(async (current) => {
+          const { opened } = current;
+          const demo = opened.choice.backend === 'demo';
+          // The demo's simulator starts with its first sync, and the purchase is bought there too.
+          if (demo && opened.simulatorUrl() === null) await this.#syncNow(current);
           const chosen = given(id);
-          const added = current.opened.ledger.addPurchase({
+          const added = opened.ledger.addPurchase({
             amount,
             at: given(at) ?? this.#nowText(current),
             ...(chosen === undefined ? {} : { id: chosen }),
           });
           if (!added.ok) return storeFailure(added.error);
+          if (demo) {
+            const bought = await buyOnSimulator(opened.simulatorUrl(), added.value);
+            if (!bought.ok) return this.#takeBack(current, added.value.id, bought.error);
+            // Read the balance again now (a poll may otherwise fetch usage in its turn, sync.ts
+            // planPoll): the reading before the purchase would calibrate it away until then.
+            opened.ledger.setCursor({ ...opened.ledger.read().cursor, balanceAt: null });
+            await this.#syncNow(current);
+          }
           this.#changed(current);
           return ok(added.value);
         }),
@@ -443,6 +492,7 @@ class Session implements BridgeSession {
             settings: () => current.opened.settings,
           });
           if (!stored.ok) return failure(stored.field, stored.message);
+          this.#forgetKeyCheck();
           const reopened = await this.#reopen();
           if (!reopened.ok) return reopened;
           return ok({ kind: stored.value.kind, last4: stored.value.last4 });
@@ -455,6 +505,7 @@ class Session implements BridgeSession {
             settings: () => current.opened.settings,
           });
           if (!cleared.ok) return failure(cleared.field, cleared.message);
+          this.#forgetKeyCheck();
           const reopened = await this.#reopen();
           if (!reopened.ok) return reopened;
           return ok({ removed: cleared.value.removed });
@@ -465,23 +516,26 @@ class Session implements BridgeSession {
         await this.#queue;
         const current = this.#current;
         if (current === null) return failure('store', 'the monitor is not open');
+        const keyChanges = this.#keyChanges;
         const tested = await testKey({
           env: this.#options.env,
           secrets: async () => this.#secrets,
           settings: () => current.opened.settings,
           client: this.#options.client,
         });
-        if (!tested.ok) {
-          return failure(
-            tested.field,
-            tested.missing ? `${tested.message}: store an Admin key first` : tested.message,
-          );
+        const checkedAt = Date.now();
+        // No key: nothing was checked, so there is nothing to remember.
+        if (!tested.ok && tested.missing) {
+          return failure(tested.field, `${tested.message}: store an Admin key first`);
         }
-        const { masked, baseUrl } = tested.value;
-        return ok({
-          checkedAt: Date.now(),
-          message: `The key ${masked} works: ${baseUrl} answered the costs request.`,
-        });
+        const message = tested.ok
+          ? `The key ${tested.value.masked} works: ${tested.value.baseUrl} answered the costs request.`
+          : tested.message;
+        if (keyChanges === this.#keyChanges) {
+          this.#lastCheck = { at: checkedAt, ok: tested.ok, message };
+          this.#stateChanged();
+        }
+        return tested.ok ? ok({ checkedAt, message }) : failure(tested.field, message);
       },
 
       'sync:refresh-now': async () => {
@@ -489,18 +543,7 @@ class Session implements BridgeSession {
         await this.#queue;
         const current = this.#current;
         if (current === null) return failure('store', 'the monitor is not open');
-        if (this.#started) {
-          // A key rejected or a quota stops polling until something changes; the user asking is that.
-          if (current.poller.status().state === 'stopped' && !this.#closed) {
-            current.poller.reset(pollSettingsOf(current.opened.settings.read()));
-          }
-          await current.poller.refreshNow();
-        } else {
-          const sync = current.monitor.syncOnce();
-          this.#directSync = sync;
-          await sync;
-          this.#syncChanged();
-        }
+        await this.#syncNow(current);
         return ok(this.#syncStatus(current));
       },
 

@@ -90,6 +90,8 @@ export function keyInfoOf(
     store: keeps ? 'keychain' : 'unavailable',
     storeDetail: store.detail,
     stored: inUse === null ? null : { kind: inUse.kind, last4: inUse.last4, source: inUse.source },
+    // The session knows the last test, and adds it.
+    lastCheck: null,
   };
 }
 
@@ -193,10 +195,11 @@ function markersOf(result: BillingResult): Marker[] {
 }
 
 function autoRechargeOf(result: BillingResult | null, ledger: Ledger, now: Instant): AutoRechargeState {
-  const made = (result?.autoRecharges ?? []).map(({ id, at, amount }) => ({
+  const made = (result?.autoRecharges ?? []).map(({ id, at, amount, balanceBefore }) => ({
     id,
     at,
     amount: micros(amount),
+    balanceBefore: micros(balanceBefore),
   }));
   const month = utcMonthOf(now);
   return {

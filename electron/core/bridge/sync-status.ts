@@ -20,7 +20,13 @@ export function syncStatusOf(
     error:
       error === null
         ? null
-        : { source: error.source, kind: error.kind, code: error.code ?? null, message: error.message },
+        : {
+            source: error.source,
+            kind: error.kind,
+            code: error.code ?? null,
+            reason: error.reason ?? null,
+            message: error.message,
+          },
     nextAt: poller?.state === 'waiting' ? poller.nextAt : null,
     progress: poller?.state === 'polling' ? progress : null,
   };

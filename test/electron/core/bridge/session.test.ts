@@ -96,7 +96,12 @@ describe('the bridge session on the demo account', () => {
       baseUrl: null,
       capabilities: { balance: 'api', autoRechargeSettings: true },
     });
-    expect(snapshot.key).toEqual({ store: 'keychain', storeDetail: expect.any(String), stored: null });
+    expect(snapshot.key).toEqual({
+      store: 'keychain',
+      storeDetail: expect.any(String),
+      stored: null,
+      lastCheck: null,
+    });
     expect(snapshot.account?.balance).toBeGreaterThan(0);
     expect(snapshot.forecast?.historyDays).toBeGreaterThanOrEqual(90);
     expect(snapshot.spend.days.at(-1)).toBe('2026-11-20');
@@ -182,6 +187,64 @@ describe('the bridge session on the demo account', () => {
     });
     expect((await state(opened)).entries.map((entry) => entry.id)).toEqual(['INV-42']);
     expect(names(opened.events)).toEqual(['state:changed', 'state:changed', 'state:changed']);
+  });
+
+  it('buys a purchase on the demo account too: a sync later the balance is still $20 higher, the grant listed once', async () => {
+    const opened = await open();
+    await opened.call('sync:refresh-now');
+    const before = (await state(opened)).account!.balance;
+
+    const added = await opened.call('ledger:add-purchase', { amount: '20' });
+    expect(added).toMatchObject({ ok: true, value: { type: 'purchase', amount: '20' } });
+    const { id } = added.value as { id: string };
+    expect((await state(opened)).account?.balance).toBe(before + 20_000_000);
+
+    // The simulator's own balance reading, which calibrates the engine at each sync, includes it.
+    await opened.call('sync:refresh-now');
+    const after = await state(opened);
+    expect(after.account?.balance).toBe(before + 20_000_000);
+    expect(after.grants.filter((grant) => grant.id === id)).toEqual([
+      expect.objectContaining({ amount: 20_000_000, source: 'manual' }),
+    ]);
+    const simulated = (await (await fetch(`${opened.session.simulatorUrl()}/sim/state`)).json()) as {
+      account: { grants: { id: string; amount: number }[] };
+    };
+    expect(simulated.account.grants.filter((grant) => grant.id === id)).toEqual([
+      expect.objectContaining({ amount: 20 }),
+    ]);
+  });
+
+  it('on the demo, a purchase the simulator refuses is not kept: the error names its field', async () => {
+    const opened = await open();
+    await opened.call('sync:refresh-now');
+    const before = await state(opened);
+    opened.events.length = 0;
+
+    // The ledger has no entry by this id, but the demo account's welcome grant has it.
+    const refused = await opened.call('ledger:add-purchase', { amount: '20', id: 'grant-welcome' });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        field: 'id',
+        message: expect.stringMatching(/^The demo account refused the purchase: id: duplicate-id/),
+      },
+    });
+    const after = await state(opened);
+    expect(after.entries).toEqual(before.entries);
+    expect(after.account?.balance).toBe(before.account?.balance);
+    expect(opened.events).toEqual([]);
+  });
+
+  it('on the demo, a purchase before the first sync starts the simulator and buys there', async () => {
+    const opened = await open();
+    expect(opened.session.simulatorUrl()).toBeNull();
+    const added = await opened.call('ledger:add-purchase', { amount: '15', id: 'INV-1' });
+    expect(added).toMatchObject({ ok: true, value: { id: 'INV-1' } });
+    const simulated = (await (await fetch(`${opened.session.simulatorUrl()}/sim/state`)).json()) as {
+      account: { grants: { id: string }[] };
+    };
+    expect(simulated.account.grants.map((grant) => grant.id)).toContain('INV-1');
+    expect((await state(opened)).sync).toMatchObject({ state: 'ok', lastOkAt: START_AT });
   });
 
   it('settings: a bad value names the field and keeps what is stored; an unchanged one tells nothing', async () => {
@@ -383,6 +446,15 @@ describe('the bridge session and the key', () => {
       value: { applied: false },
     });
 
+    // Only the demo's simulator buys what is recorded: an OpenAI account's purchases are its own.
+    expect(await opened.call('ledger:add-purchase', { amount: '10', id: 'INV-9' })).toMatchObject({
+      ok: true,
+    });
+    const grants = (await (await fetch(`${openai.url}/sim/state`)).json()) as {
+      account: { grants: { id: string }[] };
+    };
+    expect(grants.account.grants.map((grant) => grant.id)).not.toContain('INV-9');
+
     const tested = await opened.call('key:test');
     expect(tested).toMatchObject({
       ok: true,
@@ -402,6 +474,57 @@ describe('the bridge session and the key', () => {
     }
   });
 
+  it('remembers the last key test, passed or failed, until the key changes', async () => {
+    const openai = await startSimulator({ startAt: START_AT, speed: FROZEN, scenario: 'empty' });
+    cleanups.push(() => openai.close());
+    const opened = await open({ env: { OPENAI_BASE_URL: openai.baseUrl } });
+    expect(await opened.call('key:set', { key: FAKE_ADMIN_KEY })).toMatchObject({ ok: true });
+    expect((await state(opened)).key.lastCheck).toBeNull();
+    opened.events.length = 0;
+
+    const passed = await opened.call('key:test');
+    const { checkedAt, message } = passed.value as { checkedAt: number; message: string };
+    expect((await state(opened)).key.lastCheck).toEqual({ at: checkedAt, ok: true, message });
+    expect(message).toMatch(/^The key sk-admin-…abcd works/);
+    // Listeners hear it: Settings shows the check without asking again.
+    const told = opened.events.filter((event) => event.name === 'state:changed').at(-1);
+    expect((told?.payload as DashboardState | undefined)?.key.lastCheck).toEqual({
+      at: checkedAt,
+      ok: true,
+      message,
+    });
+
+    const faults = `${openai.url}/sim/faults`;
+    const refusal = {
+      error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: null },
+    };
+    await fetch(faults, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 5, status: 401, body: refusal }),
+    });
+    const failed = await opened.call('key:test');
+    expect(failed).toMatchObject({
+      ok: false,
+      error: { field: 'key', message: expect.stringMatching(/^auth: /) },
+    });
+    const lastCheck = (await state(opened)).key.lastCheck;
+    expect(lastCheck).toEqual({
+      at: expect.any(Number),
+      ok: false,
+      message: (failed.error as { message: string }).message,
+    });
+    expect(lastCheck!.at).toBeGreaterThanOrEqual(checkedAt);
+    await fetch(faults, { method: 'DELETE' });
+
+    expect(await opened.call('key:set', { key: FAKE_ADMIN_KEY })).toMatchObject({ ok: true });
+    expect((await state(opened)).key.lastCheck).toBeNull();
+    await opened.call('key:test');
+    expect((await opened.call('key:clear')).ok).toBe(true);
+    expect((await state(opened)).key.lastCheck).toBeNull();
+    expectNoKey(opened.events);
+  });
+
   it('says so when no key can be stored on this machine', async () => {
     const { UnavailableSecretStore } = await import('../../../../electron/core/secrets');
     const opened = await open({
@@ -416,6 +539,7 @@ describe('the bridge session and the key', () => {
       store: 'unavailable',
       storeDetail: 'Install libsecret.',
       stored: null,
+      lastCheck: null,
     });
   });
 });

@@ -112,13 +112,17 @@ describe('buildSnapshot', () => {
       limits: { min: 5_000_000, max: 50_000_000 },
     });
     const november = [
-      { id: 'auto-2', at: Date.UTC(2026, 10, 1), amount: 10_000_000n },
-      { id: 'auto-3', at: Date.UTC(2026, 10, 27, 9, 0), amount: 5_000_000n },
+      { id: 'auto-2', at: Date.UTC(2026, 10, 1), amount: 10_000_000n, balanceBefore: 4_200_000n },
+      { id: 'auto-3', at: Date.UTC(2026, 10, 27, 9, 0), amount: 5_000_000n, balanceBefore: -300_000n },
     ];
     const withNovember = { ...result, autoRecharges: [...result.autoRecharges, ...november] };
-    expect(buildSnapshot(sources(ledger, { result: withNovember })).autoRecharge.usedThisMonth).toBe(
-      15_000_000,
-    );
+    const recharges = buildSnapshot(sources(ledger, { result: withNovember })).autoRecharge;
+    expect(recharges.usedThisMonth).toBe(15_000_000);
+    // Each with the balance that triggered it (ux.md §6.6), in micro-dollars like every amount.
+    expect(recharges.made.slice(-2)).toEqual([
+      { id: 'auto-2', at: Date.UTC(2026, 10, 1), amount: 10_000_000, balanceBefore: 4_200_000 },
+      { id: 'auto-3', at: Date.UTC(2026, 10, 27, 9, 0), amount: 5_000_000, balanceBefore: -300_000 },
+    ]);
   });
 
   it('has a forecast with the history in whole days, and depletion as an instant', () => {
@@ -174,6 +178,7 @@ describe('keyInfoOf', () => {
       store: 'unavailable',
       storeDetail: 'install libsecret',
       stored: null,
+      lastCheck: null,
     });
   });
 
@@ -218,9 +223,25 @@ describe('syncStatusOf', () => {
     expect(syncStatusOf({ ...ok, partial: true }, null).state).toBe('partial');
   });
 
-  it('reads an error stored before codes were kept as having none', () => {
+  it('reads an error stored before codes and reasons were kept as having none', () => {
     const { code, ...old } = lastSync.error;
     expect(code).toBeDefined();
-    expect(syncStatusOf({ ...lastSync, error: old }, null).error?.code).toBeNull();
+    expect(syncStatusOf({ ...lastSync, error: old }, null).error).toMatchObject({ code: null, reason: null });
+  });
+
+  it("tells an auth error's reason", () => {
+    const error = {
+      source: 'backend' as const,
+      kind: 'auth',
+      reason: 'not-admin-key' as const,
+      message: 'no',
+    };
+    expect(syncStatusOf({ ...lastSync, error }, null).error).toEqual({
+      source: 'backend',
+      kind: 'auth',
+      code: null,
+      reason: 'not-admin-key',
+      message: 'no',
+    });
   });
 });
