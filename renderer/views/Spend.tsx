@@ -17,7 +17,7 @@ import { periodText } from './spend/period-text';
 import { SpendChart, SPEND_SYNC_ID, type SpendChartData } from './spend/SpendChart';
 import { type SpendChoice, SpendControls } from './spend/SpendControls';
 import { SpendFigures } from './spend/SpendFigures';
-import { isWeekly, timeAxis } from './spend/spend-model';
+import { isWeekly, seriesOf, timeAxis } from './spend/spend-model';
 import { DEFAULT_RANGE, daysEndingOn, utcDay } from './spend/spend-range';
 import { SpendTables } from './spend/SpendTables';
 import { useSpendModel } from './spend/useSpendModel';
@@ -50,10 +50,18 @@ export function SpendView() {
         : timeAxis(daysEndingOn(today, model.days.requested), isWeekly(choice.range, choice.mode)),
     [hasDays, model.axis, today, model.days.requested, choice.range, choice.mode],
   );
-  const series = useMemo(() => labelSeries(model.series, m.chart.other), [model.series, m.chart.other]);
+  // The snapshot lists a grouping's series by their total over all days: their colours follow that.
+  const history = useMemo(
+    () => seriesOf(spend, choice.grouping).map((one) => one.name),
+    [spend, choice.grouping],
+  );
+  const series = useMemo(
+    () => labelSeries(model.series, history, m.chart.other),
+    [model.series, history, m.chart.other],
+  );
   const barSeries = useMemo(
-    () => labelSeries(model.bars.series, m.chart.other),
-    [model.bars.series, m.chart.other],
+    () => labelSeries(model.bars.series, history, m.chart.other),
+    [model.bars.series, history, m.chart.other],
   );
 
   if (!hasDays && !loading) {

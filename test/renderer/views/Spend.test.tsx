@@ -220,6 +220,54 @@ describe('SpendView', { timeout: 20_000 }, () => {
     expect(columns(await showTable(user))).toEqual(['Day (UTC)', 'Total', ...named, 'Other']);
   });
 
+  it('keeps each series in the colour of its rank over the whole history when the range changes', async () => {
+    // Totals over the 60 days: big 500, a 300, b 240, c 180, d 120, e 102, f 60, late 40.
+    const per = (value: (index: number) => number) => Array.from({ length: 60 }, (_, index) => value(index));
+    const usd = 1_000_000;
+    const byModel = [
+      { name: 'big', values: per((i) => (i < 50 ? 10 * usd : 0)) },
+      { name: 'a', values: per(() => 5 * usd) },
+      { name: 'b', values: per(() => 4 * usd) },
+      { name: 'c', values: per(() => 3 * usd) },
+      { name: 'd', values: per(() => 2 * usd) },
+      // Largest of the last 7 days, fifth of the last 30.
+      { name: 'e', values: per((i) => (i >= 53 ? 7 * usd : usd)) },
+      { name: 'f', values: per(() => usd) },
+      // Outside the history's top six, but named in the last 7 days.
+      { name: 'late', values: per((i) => (i >= 55 ? 8 * usd : 0)) },
+    ];
+    const base = spendFixture();
+    const totals = base.days.map((_, index) => byModel.reduce((total, one) => total + one.values[index]!, 0));
+    const spend = { ...base, totals, byModel, byProject: [], byLineItem: [] };
+    const { user } = renderSpend({ state: snapshot({ spend }) });
+    const colours = () =>
+      new Map(
+        within(screen.getAllByRole('list', { name: 'Legend' })[0]!)
+          .getAllByRole('listitem')
+          .map((item) => [item.textContent, item.querySelector('rect')!.getAttribute('fill')]),
+      );
+
+    const month = colours();
+    expect([...month.keys()]).toEqual(['big', 'a', 'b', 'c', 'e', 'd', 'Other']);
+    expect([...month.values()]).toEqual([
+      '#0072B2',
+      '#D55E00',
+      '#009E73',
+      '#CC79A7',
+      '#56B4E9',
+      '#E69F00',
+      '#999999',
+    ]);
+
+    await user.click(screen.getByRole('radio', { name: '7 days' }));
+    const week = colours();
+    expect([...week.keys()]).toEqual(['e', 'late', 'a', 'b', 'c', 'd', 'Other']);
+    for (const name of ['a', 'b', 'c', 'd', 'e']) expect(week.get(name)).toBe(month.get(name));
+    // "big" spent nothing this week: "late" takes its free colour, which no other series here has.
+    expect(week.get('late')).toBe('#0072B2');
+    expect(new Set(week.values()).size).toBe(week.size);
+  });
+
   it('shows a year as weekly bars while the table stays daily', async () => {
     const { user } = renderSpend({ state: snapshot({ spend: spendFixture({ days: 366 }) }) });
     await user.click(screen.getByRole('radio', { name: '365 days' }));
