@@ -4,7 +4,7 @@
  */
 import { useMemo, useState, useSyncExternalStore, type ComponentType } from 'react';
 import type { BridgeApi } from '../shared/bridge';
-import { AppContext, VIEWS, type AppContextValue, type ViewName } from './app-context';
+import { AppContext, NAV_KEY, VIEWS, type AppContextValue, type ViewName } from './app-context';
 import { connectBridge } from './bridge';
 import { SyncFooter } from './components/SyncFooter';
 import { commonMessages } from './i18n/messages/common';
@@ -25,15 +25,6 @@ const VIEW_COMPONENTS: Record<ViewName, ComponentType> = {
   'auto-recharge': AutoRechargeView,
   alerts: AlertsView,
   settings: SettingsView,
-};
-
-const NAV_KEY: Record<ViewName, keyof (typeof commonMessages)['en']['nav']> = {
-  overview: 'overview',
-  spend: 'spend',
-  credits: 'credits',
-  'auto-recharge': 'autoRecharge',
-  alerts: 'alerts',
-  settings: 'settings',
 };
 
 /** Connects once; browser mode without a token gets an explanation instead of a broken page. */

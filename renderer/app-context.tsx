@@ -6,9 +6,20 @@ import { createContext, useContext } from 'react';
 import type { BridgeApi, DashboardState } from '../shared/bridge';
 import type { Language } from './i18n/format';
 import type { Catalogue } from './i18n/messages';
+import type { commonMessages } from './i18n/messages/common';
 import type { ViewName } from './view-names';
 
 export { VIEWS, type ViewName } from './view-names';
+
+/** Each view's word in the common catalogue's `nav`: the menu and every link to a view name it so. */
+export const NAV_KEY: Record<ViewName, keyof (typeof commonMessages)['en']['nav']> = {
+  overview: 'overview',
+  spend: 'spend',
+  credits: 'credits',
+  'auto-recharge': 'autoRecharge',
+  alerts: 'alerts',
+  settings: 'settings',
+};
 
 export interface AppContextValue {
   state: DashboardState;

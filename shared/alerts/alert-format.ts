@@ -17,15 +17,22 @@ function decimal(micros: Micros): `${number}` {
   return `${sign}${magnitude / 1_000_000n}.${fraction}` as `${number}`;
 }
 
-/** "$4.20", "-$1.37"; nl "US$ 4,20", "US$ -1,37". A non-zero amount never shows as zero: "< $0.01". */
-export function formatMoney(micros: Micros, language: Language): string {
-  const format = new Intl.NumberFormat(LOCALE[language], {
+/** One formatter per language, made on first use: building one costs far more than formatting. */
+const moneyFormats: Partial<Record<Language, Intl.NumberFormat>> = {};
+
+function moneyFormat(language: Language): Intl.NumberFormat {
+  return (moneyFormats[language] ??= new Intl.NumberFormat(LOCALE[language], {
     style: 'currency',
     currency: 'USD',
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
     roundingMode: 'halfExpand',
-  } as Intl.NumberFormatOptions);
+  } as Intl.NumberFormatOptions));
+}
+
+/** "$4.20", "-$1.37"; nl "US$ 4,20", "US$ -1,37". A non-zero amount never shows as zero: "< $0.01". */
+export function formatMoney(micros: Micros, language: Language): string {
+  const format = moneyFormat(language);
   const magnitude = micros < 0n ? -micros : micros;
   if (magnitude > 0n && magnitude * 2n < CENT) {
     return `< ${format.format(decimal(micros < 0n ? -CENT : CENT))}`;

@@ -84,10 +84,12 @@ export const autoRechargeMessages = catalogue({
     },
     made: {
       title: 'Recharges made',
-      caption: "Recharges auto-recharge made, newest first, with the month's total.",
+      caption:
+        "Recharges auto-recharge made, newest first, with the balance that triggered each and the month's total.",
       empty: 'No recharges yet.',
       date: 'Date',
       amount: 'Amount',
+      balanceBefore: 'When the balance was',
       monthTotal: "Month's total",
       ofLimit: (total: string, limit: string) => `${total} of ${limit}`,
       blocked: (amount: string, date: string) =>
@@ -177,10 +179,12 @@ export const autoRechargeMessages = catalogue({
     },
     made: {
       title: 'Eerdere oplaadbeurten',
-      caption: 'Wat automatisch opladen heeft opgeladen, nieuwste eerst, met het totaal van die maand.',
+      caption:
+        'Wat automatisch opladen heeft opgeladen, nieuwste eerst, met het saldo dat elke oplaadbeurt startte en het totaal van die maand.',
       empty: 'Nog niet automatisch opgeladen.',
       date: 'Datum',
       amount: 'Bedrag',
+      balanceBefore: 'Bij een saldo van',
       monthTotal: 'Totaal die maand',
       ofLimit: (total: string, limit: string) => `${total} van ${limit}`,
       blocked: (amount: string, date: string) =>

@@ -28,7 +28,11 @@ export const overviewMessages = catalogue({
       },
       keyRejected: {
         word: 'Key rejected',
-        text: "OpenAI rejected the Admin key, so Saldo can't read your costs. Check or replace the key in Settings.",
+        text: "OpenAI rejected the key, so Saldo can't read your costs. Check or replace the key in Settings.",
+      },
+      notAdminKey: {
+        word: 'Not an Admin key',
+        text: 'This is a project key. Reading costs needs an Admin key (it starts with sk-admin-), which only organization owners can create.',
       },
       unreachable: {
         word: 'Out of date',
@@ -113,7 +117,11 @@ export const overviewMessages = catalogue({
       },
       keyRejected: {
         word: 'Sleutel geweigerd',
-        text: 'OpenAI weigert de Admin-sleutel, dus Saldo kan je kosten niet lezen. Controleer of vervang de sleutel in Instellingen.',
+        text: 'OpenAI weigert de sleutel, dus Saldo kan je kosten niet lezen. Controleer of vervang de sleutel in Instellingen.',
+      },
+      notAdminKey: {
+        word: 'Geen Admin-sleutel',
+        text: 'Dit is een projectsleutel. Voor het lezen van de kosten is een Admin-sleutel nodig (die begint met sk-admin-); alleen eigenaren van de organisatie kunnen die aanmaken.',
       },
       unreachable: {
         word: 'Verouderd',

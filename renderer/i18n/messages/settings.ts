@@ -28,6 +28,8 @@ export const settingsMessages = catalogue({
       inKeychain: (kind: string) => `${kind} stored in your system keychain`,
       fromEnvironment: (kind: string) => `${kind} from OPENAI_ADMIN_KEY, for this run only`,
       endsIn: (last4: string) => `ends in ${last4}`,
+      checkWorks: (time: string) => `works · checked ${time}`,
+      checkFailed: (time: string, message: string) => `failed · checked ${time}: ${message}`,
       where: (detail: string) => `Keychain: ${detail}`,
       unavailableWord: 'No keychain',
       unavailable: (detail: string) =>
@@ -108,6 +110,8 @@ export const settingsMessages = catalogue({
       inKeychain: (kind: string) => `${kind} opgeslagen in de sleutelhanger van je systeem`,
       fromEnvironment: (kind: string) => `${kind} uit OPENAI_ADMIN_KEY, alleen voor deze keer`,
       endsIn: (last4: string) => `eindigt op ${last4}`,
+      checkWorks: (time: string) => `werkt · gecontroleerd om ${time}`,
+      checkFailed: (time: string, message: string) => `mislukt · gecontroleerd om ${time}: ${message}`,
       where: (detail: string) => `Sleutelhanger: ${detail}`,
       unavailableWord: 'Geen sleutelhanger',
       unavailable: (detail: string) =>

@@ -1,20 +1,12 @@
 /** The alerts that hold now, most severe first (ux.md §1 Alerts 1), each with a way to the view that fixes it. */
 import type { BridgeAlert } from '../../../shared/bridge';
-import { useApp, useMessages } from '../../app-context';
+import { NAV_KEY, useApp, useMessages } from '../../app-context';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { StatusMark } from '../../components/StatusMark';
 import { ViewLink } from '../../components/ViewLink';
 import { alertsMessages } from '../../i18n/messages/alerts';
 import { commonMessages } from '../../i18n/messages/common';
-
-const NAV_KEY = {
-  overview: 'overview',
-  credits: 'credits',
-  'auto-recharge': 'autoRecharge',
-  alerts: 'alerts',
-  settings: 'settings',
-} as const;
 
 export function CurrentAlerts() {
   const { state } = useApp();

@@ -1,6 +1,7 @@
 /**
- * Every recharge made, with its date, amount and the month's total against the limit, and the
- * recharges the monthly limit blocked (ux.md §6.6: charges nobody can explain).
+ * Every recharge made, with its date, amount, the balance that triggered it and the month's total
+ * against the limit, and the recharges the monthly limit blocked (ux.md §6.6: charges nobody can
+ * explain).
  */
 import { useApp, useMessages } from '../../app-context';
 import { Card } from '../../components/Card';
@@ -32,6 +33,9 @@ export function RechargesMade() {
                   {m.amount}
                 </th>
                 <th scope="col" className="num">
+                  {m.balanceBefore}
+                </th>
+                <th scope="col" className="num">
                   {m.monthTotal}
                 </th>
               </tr>
@@ -41,6 +45,7 @@ export function RechargesMade() {
                 <tr key={row.id}>
                   <th scope="row">{dateTime(row.at, language)}</th>
                   <td className="num">{usd(row.amount)}</td>
+                  <td className="num">{usd(row.balanceBefore)}</td>
                   <td className="num">
                     {limit === null
                       ? usd(row.monthTotal)

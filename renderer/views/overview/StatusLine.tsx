@@ -49,11 +49,13 @@ export function StatusLine({ cause }: { cause: StatusCause }) {
         />
       );
     case 'key-rejected':
+    case 'not-admin-key': {
+      const words = cause.kind === 'key-rejected' ? m.keyRejected : m.notAdminKey;
       return (
         <Line
           tone="critical"
-          word={m.keyRejected.word}
-          text={m.keyRejected.text}
+          word={words.word}
+          text={words.text}
           action={
             <ViewLink view="settings" className="button-link">
               {m.openSettings}
@@ -61,6 +63,7 @@ export function StatusLine({ cause }: { cause: StatusCause }) {
           }
         />
       );
+    }
     case 'unreachable': {
       // Within a day the time says enough; older data needs its date too.
       const shown = (state.now - cause.lastOkAt < DAY_MS ? time : dateTime)(cause.lastOkAt, language);

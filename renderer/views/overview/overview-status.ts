@@ -11,6 +11,7 @@ export type StatusCause =
   | { kind: 'usage-limit' }
   | { kind: 'negative-balance'; debt: number }
   | { kind: 'key-rejected' }
+  | { kind: 'not-admin-key' }
   | { kind: 'unreachable'; lastOkAt: number; nextAt: number | null };
 
 /** Errors a retry may fix, where the last good data is still shown (ux.md sentence 10). */
@@ -34,7 +35,9 @@ export function statusCause(state: DashboardState): StatusCause | null {
   }
   if (account?.quotaExhausted) return { kind: 'credit-used-up' };
   if (account !== null && account.debt > 0) return { kind: 'negative-balance', debt: account.debt };
-  if (error?.kind === 'auth') return { kind: 'key-rejected' };
+  // An error stored before reasons were kept reads as rejected: the wording fits either reason.
+  if (error?.kind === 'auth')
+    return { kind: error.reason === 'not-admin-key' ? 'not-admin-key' : 'key-rejected' };
   if (sync.state === 'failing' && error !== null && TRANSIENT.has(error.kind) && sync.lastOkAt !== null) {
     return { kind: 'unreachable', lastOkAt: sync.lastOkAt, nextAt: sync.nextAt };
   }

@@ -1,15 +1,16 @@
 /**
  * Which key is in use and where it lives (ux.md §1 Settings 1): its kind and last four characters
- * only, never the key. A stored key that cannot read costs says so.
+ * only, never the key, and how its last test went. A stored key that cannot read costs says so.
  */
 import { useApp, useMessages } from '../../app-context';
 import { StatusMark } from '../../components/StatusMark';
+import { time } from '../../i18n/format';
 import { settingsMessages } from '../../i18n/messages/settings';
 
 export function KeyStatus() {
-  const { state } = useApp();
+  const { state, language } = useApp();
   const { key: m } = useMessages(settingsMessages);
-  const { store, storeDetail, stored } = state.key;
+  const { store, storeDetail, stored, lastCheck } = state.key;
   if (store === 'unavailable') {
     return (
       <p className="key-status">
@@ -22,6 +23,11 @@ export function KeyStatus() {
   const parts = [
     stored.source === 'keychain' ? m.inKeychain(kind) : m.fromEnvironment(kind),
     stored.last4 === '' ? null : m.endsIn(stored.last4),
+    lastCheck === null
+      ? null
+      : lastCheck.ok
+        ? m.checkWorks(time(lastCheck.at, language))
+        : m.checkFailed(time(lastCheck.at, language), lastCheck.message),
   ].filter((part) => part !== null);
   return (
     <>

@@ -58,7 +58,7 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
       baseUrl: null,
       capabilities: { balance: 'api', autoRechargeSettings: true },
     },
-    key: { store: 'keychain', storeDetail: 'GNOME Keyring (Secret Service)', stored: null },
+    key: { store: 'keychain', storeDetail: 'GNOME Keyring (Secret Service)', stored: null, lastCheck: null },
     sync: {
       state: 'ok',
       lastAttemptAt: NOW - 5 * 60_000,
@@ -150,7 +150,7 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
         target: '30',
         monthlyLimit: '100',
       },
-      made: [{ id: 'auto-1', at: NOW - 10 * DAY, amount: 20 * USD }],
+      made: [{ id: 'auto-1', at: NOW - 10 * DAY, amount: 20 * USD, balanceBefore: 9_800_000 }],
       blocked: [],
       usedThisMonth: 20 * USD,
       limits: { min: 5 * USD, max: 50 * USD },

@@ -82,6 +82,18 @@ describe('AlertsView', () => {
     expect(navigations).toEqual(['credits']);
   });
 
+  it.each([
+    ['en' as const, 'Open Auto-recharge'],
+    ['nl' as const, 'Automatisch opladen openen'],
+  ])('names the view to open as the navigation does (%s)', async (language, name) => {
+    const missing: BridgeAlert = { ...expiry, id: 'recharge-missing', view: 'auto-recharge' };
+    const { user, navigations } = renderAlerts(
+      fixture({ alerts: { current: [missing], past: [] } }, language),
+    );
+    await user.click(screen.getByRole('link', { name }));
+    expect(navigations).toEqual(['auto-recharge']);
+  });
+
   it('lists past alerts newest first with the local date and time they fired', () => {
     renderAlerts(withAlerts());
     const past = document.querySelectorAll('.alert-history > li');

@@ -413,9 +413,9 @@ describe('AutoRechargeView', () => {
           autoRecharge: {
             ...base.autoRecharge,
             made: [
-              { id: 'auto-0', at: NOW - 45 * DAY, amount: 30 * USD },
+              { id: 'auto-0', at: NOW - 45 * DAY, amount: 30 * USD, balanceBefore: -1_370_000 },
               ...base.autoRecharge.made,
-              { id: 'auto-2', at: NOW - 2 * DAY, amount: 25 * USD },
+              { id: 'auto-2', at: NOW - 2 * DAY, amount: 25 * USD, balanceBefore: 4_000 },
             ],
             blocked: [{ month: '2026-10', at: NOW - 40 * DAY, amount: 20 * USD }],
           },
@@ -431,13 +431,22 @@ describe('AutoRechargeView', () => {
             .map((cell) => cell.textContent),
         );
       expect(totals).toEqual([
-        ['$25.00', '$45.00 of $100.00'],
-        ['$20.00', '$20.00 of $100.00'],
-        ['$30.00', '$30.00 of $100.00'],
+        ['$25.00', '< $0.01', '$45.00 of $100.00'],
+        ['$20.00', '$9.80', '$20.00 of $100.00'],
+        ['$30.00', '-$1.37', '$30.00 of $100.00'],
       ]);
+      expect(within(table).getByRole('columnheader', { name: 'When the balance was' })).toBeInTheDocument();
       expect(
         screen.getByText('The monthly limit blocked a recharge of $20.00 on Oct 18, 2026.'),
       ).toBeInTheDocument();
+    });
+
+    it('shows the balance that triggered each in Dutch', () => {
+      const base = fixture();
+      renderRecharge({ state: { ...base, settings: { ...base.settings, language: 'nl' } } });
+      const table = screen.getByRole('table', { name: /met het saldo dat elke oplaadbeurt startte/ });
+      expect(within(table).getByRole('columnheader', { name: 'Bij een saldo van' })).toBeInTheDocument();
+      expect(within(table).getAllByRole('cell')[1]!.textContent).toBe(`US$${NBSP}9,80`);
     });
 
     it('says when there are none yet', () => {

@@ -28,6 +28,10 @@ function failing(error: SyncStatus['error'], state: Partial<SyncStatus> = {}): P
   return { sync: { ...fixture().sync, state: 'failing', error, ...state } };
 }
 
+function authError(reason: 'invalid-key' | 'not-admin-key' | null): SyncStatus['error'] {
+  return { source: 'backend', kind: 'auth', code: null, reason, message: 'OpenAI refused the key (401)' };
+}
+
 describe('OverviewView', () => {
   it('shows the balance large, with its provenance and drift, under one h1', () => {
     renderView(OverviewView, { state: fixture() });
@@ -192,7 +196,9 @@ describe('OverviewView', () => {
       ['organization_usage_limit_exceeded', 'Usage limit reached', 'wait for the limit to reset', LIMITS],
     ])('decodes the quota error %s into its cause and fix', (code, word, fix, href) => {
       renderView(OverviewView, {
-        state: fixture(failing({ source: 'backend', kind: 'quota', code, message: 'insufficient_quota' })),
+        state: fixture(
+          failing({ source: 'backend', kind: 'quota', code, reason: null, message: 'insufficient_quota' }),
+        ),
       });
       const status = document.querySelector('.status-line')!;
       expect(status).toHaveTextContent(word);
@@ -212,14 +218,33 @@ describe('OverviewView', () => {
       );
     });
 
-    it('key rejected: points to Settings', async () => {
+    it.each([['invalid-key' as const], [null]])(
+      'key rejected (reason %s): says OpenAI rejected the key, and points to Settings',
+      async (reason) => {
+        const user = userEvent.setup();
+        const view = renderView(OverviewView, {
+          state: fixture(failing(authError(reason))),
+        });
+        const status = document.querySelector('.status-line')!;
+        expect(status).toHaveTextContent('Key rejected');
+        expect(status).toHaveTextContent(
+          "OpenAI rejected the key, so Saldo can't read your costs. Check or replace the key in Settings.",
+        );
+        expect(status).not.toHaveTextContent('project key');
+        await user.click(screen.getByRole('link', { name: 'Open Settings' }));
+        expect(view.navigations).toEqual(['settings']);
+      },
+    );
+
+    it('not an Admin key: says which key is needed, and points to Settings', async () => {
       const user = userEvent.setup();
-      const view = renderView(OverviewView, {
-        state: fixture(
-          failing({ source: 'backend', kind: 'auth', code: null, message: 'OpenAI refused the key (401)' }),
-        ),
-      });
-      expect(document.querySelector('.status-line')).toHaveTextContent('Key rejected');
+      const view = renderView(OverviewView, { state: fixture(failing(authError('not-admin-key'))) });
+      const status = document.querySelector('.status-line')!;
+      expect(status).toHaveTextContent('Not an Admin key');
+      expect(status).toHaveTextContent(
+        'This is a project key. Reading costs needs an Admin key (it starts with sk-admin-), which only organization owners can create.',
+      );
+      expect(status).not.toHaveTextContent('rejected');
       await user.click(screen.getByRole('link', { name: 'Open Settings' }));
       expect(view.navigations).toEqual(['settings']);
     });
@@ -229,7 +254,7 @@ describe('OverviewView', () => {
       renderView(OverviewView, {
         state: fixture(
           failing(
-            { source: 'backend', kind: 'network', code: null, message: 'fetch failed' },
+            { source: 'backend', kind: 'network', code: null, reason: null, message: 'fetch failed' },
             { lastOkAt, nextAt: NOW + 3 * 60_000 },
           ),
         ),
@@ -261,12 +286,7 @@ describe('OverviewView', () => {
       renderView(OverviewView, {
         state: fixture({
           account: null,
-          ...failing({
-            source: 'backend',
-            kind: 'auth',
-            code: null,
-            message: 'OpenAI refused the key (401)',
-          }),
+          ...failing(authError('invalid-key')),
         }),
       });
       expect(document.querySelector('.status-line')).toHaveTextContent('Key rejected');
@@ -302,6 +322,25 @@ describe('OverviewView', () => {
         'Je tegoed is op, dus OpenAI weigert nu API-verzoeken. Opnieuw proberen helpt niet: koop tegoed op de facturatiepagina van OpenAI.',
       );
       expect(screen.getByRole('link', { name: 'Tegoed kopen' })).toHaveAttribute('href', BILLING);
+    });
+
+    it.each([
+      [
+        'invalid-key' as const,
+        'Sleutel geweigerd',
+        'OpenAI weigert de sleutel, dus Saldo kan je kosten niet lezen. Controleer of vervang de sleutel in Instellingen.',
+      ],
+      [
+        'not-admin-key' as const,
+        'Geen Admin-sleutel',
+        'Dit is een projectsleutel. Voor het lezen van de kosten is een Admin-sleutel nodig (die begint met sk-admin-); alleen eigenaren van de organisatie kunnen die aanmaken.',
+      ],
+    ])('names the key problem %s in Dutch, with the way to Instellingen', (reason, word, text) => {
+      renderView(OverviewView, { state: fixture(failing(authError(reason)), 'nl') });
+      const status = document.querySelector('.status-line')!;
+      expect(status).toHaveTextContent(word);
+      expect(status).toHaveTextContent(text);
+      expect(screen.getByRole('link', { name: 'Naar Instellingen' })).toBeInTheDocument();
     });
 
     it('shows the first sync’s progress in Dutch', () => {

@@ -21,6 +21,16 @@ function withKey(stored: KeyInfo['stored'], language: 'en' | 'nl' = 'en') {
   return { ...base, key: { ...base.key, stored } };
 }
 
+function withCheck(lastCheck: KeyInfo['lastCheck'], language: 'en' | 'nl' = 'en') {
+  const base = withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }, language);
+  return { ...base, key: { ...base.key, lastCheck } };
+}
+
+/** The key entry (the card around it is a region of the same name). */
+function keyField(name: string): HTMLElement {
+  return screen.getByLabelText(name, { selector: 'input' });
+}
+
 function renderSettings(state: DashboardState = fixture(), answers?: Answers) {
   return { user: userEvent.setup(), ...renderView(SettingsView, { state, answers }) };
 }
@@ -100,7 +110,7 @@ describe('SettingsView', () => {
       renderSettings();
       expect(screen.getByText('No key stored. Saldo shows demo data.')).toBeInTheDocument();
       expect(screen.queryByRole('button', { name: 'Test' })).not.toBeInTheDocument();
-      expect(screen.getByLabelText('Admin key')).toBeInTheDocument();
+      expect(keyField('Admin key')).toBeInTheDocument();
     });
 
     it('shows a stored key by kind and last four only, and where it lives', () => {
@@ -108,6 +118,31 @@ describe('SettingsView', () => {
       expect(screen.getByText('Admin key stored in your system keychain · ends in abcd')).toBeInTheDocument();
       expect(screen.getByText('Keychain: GNOME Keyring (Secret Service)')).toBeInTheDocument();
       expect(screen.getByLabelText('Replace the Admin key')).toBeInTheDocument();
+    });
+
+    it('shows how the last test went, with when', () => {
+      const at = NOW - 7 * 60_000;
+      const { unmount } = renderView(SettingsView, { state: withCheck({ at, ok: true, message: 'fine' }) });
+      expect(
+        screen.getByText(
+          `Admin key stored in your system keychain · ends in abcd · works · checked ${time(at, 'en')}`,
+        ),
+      ).toBeInTheDocument();
+      unmount();
+
+      renderSettings(withCheck({ at, ok: false, message: 'auth: OpenAI refused the key (401)' }));
+      expect(
+        screen.getByText(
+          `Admin key stored in your system keychain · ends in abcd · failed · checked ${time(at, 'en')}: auth: OpenAI refused the key (401)`,
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('shows a test that arrives in the snapshot', () => {
+      const view = renderView(SettingsView, { state: withCheck(null) });
+      expect(screen.queryByText(/checked/)).not.toBeInTheDocument();
+      view.update(withCheck({ at: NOW, ok: true, message: 'fine' }));
+      expect(screen.getByText(new RegExp(`works · checked ${time(NOW, 'en')}$`))).toBeInTheDocument();
     });
 
     it('says when the key comes from the environment, and warns about a key that cannot read costs', () => {
@@ -124,14 +159,19 @@ describe('SettingsView', () => {
       const base = fixture();
       renderSettings({
         ...base,
-        key: { store: 'unavailable', storeDetail: 'no Secret Service on this desktop', stored: null },
+        key: {
+          store: 'unavailable',
+          storeDetail: 'no Secret Service on this desktop',
+          stored: null,
+          lastCheck: null,
+        },
       });
       expect(
         screen.getByText(
           /No system keychain is available on this computer \(no Secret Service on this desktop\)/,
         ),
       ).toBeInTheDocument();
-      expect(screen.getByLabelText('Admin key')).toBeDisabled();
+      expect(keyField('Admin key')).toBeDisabled();
       expect(screen.getByRole('button', { name: 'Store key' })).toBeDisabled();
     });
 
@@ -148,7 +188,7 @@ describe('SettingsView', () => {
   describe('key entry', () => {
     it('is a write-only password field', () => {
       renderSettings();
-      const input = screen.getByLabelText('Admin key');
+      const input = keyField('Admin key');
       expect(input).toHaveAttribute('type', 'password');
       expect(input).toHaveAttribute('autocomplete', 'off');
       expect(input).toHaveAttribute('spellcheck', 'false');
@@ -160,7 +200,7 @@ describe('SettingsView', () => {
       'sk-abcdefghijklmnop1234',
     ])('never sends %s to the bridge and explains that an Admin key is needed', async (key) => {
       const { user, calls } = renderSettings();
-      const input = screen.getByLabelText('Admin key');
+      const input = keyField('Admin key');
       await user.type(input, key);
       await user.click(screen.getByRole('button', { name: 'Store key' }));
       expect(calls).toEqual([]);
@@ -173,7 +213,7 @@ describe('SettingsView', () => {
 
     it('refuses an empty field and a text that is no OpenAI key without calling the bridge', async () => {
       const { user, calls } = renderSettings();
-      const input = screen.getByLabelText('Admin key');
+      const input = keyField('Admin key');
       await user.click(screen.getByRole('button', { name: 'Store key' }));
       expect(input).toHaveAccessibleDescription(/Paste an Admin key first/);
       await user.type(input, 'hello');
@@ -188,7 +228,7 @@ describe('SettingsView', () => {
       const { user, calls } = renderSettings(fixture(), {
         'key:set': () => ({ ok: true, value: { kind: 'admin', last4: 'WXYZ' } }),
       });
-      const input = screen.getByLabelText('Admin key');
+      const input = keyField('Admin key');
       await user.type(input, ADMIN_KEY);
       await user.keyboard('{Enter}');
       expect(calls).toEqual([{ channel: 'key:set', request: { key: ADMIN_KEY } }]);
@@ -206,7 +246,7 @@ describe('SettingsView', () => {
           error: { field: 'key', message: 'The key is incomplete: copy it again.' },
         }),
       });
-      const input = screen.getByLabelText('Admin key');
+      const input = keyField('Admin key');
       await user.type(input, 'sk-admin-short');
       await user.click(screen.getByRole('button', { name: 'Store key' }));
       expect(await screen.findByText('The key is incomplete: copy it again.')).toBeInTheDocument();
@@ -423,9 +463,25 @@ describe('SettingsView', () => {
       );
     });
 
+    it('shows how the last key test went in Dutch', () => {
+      const { unmount } = renderView(SettingsView, {
+        state: withCheck({ at: NOW, ok: true, message: 'fine' }, 'nl'),
+      });
+      expect(
+        screen.getByText(
+          `Admin-sleutel opgeslagen in de sleutelhanger van je systeem · eindigt op abcd · werkt · gecontroleerd om ${time(NOW, 'nl')}`,
+        ),
+      ).toBeInTheDocument();
+      unmount();
+      renderSettings(withCheck({ at: NOW, ok: false, message: 'auth: refused' }, 'nl'));
+      expect(
+        screen.getByText(new RegExp(`· mislukt · gecontroleerd om ${time(NOW, 'nl')}: auth: refused$`)),
+      ).toBeInTheDocument();
+    });
+
     it('explains a project key in Dutch without calling the bridge', async () => {
       const { user, calls } = renderSettings(fixture({}, 'nl'));
-      const input = screen.getByLabelText('Admin-sleutel');
+      const input = keyField('Admin-sleutel');
       await user.type(input, 'sk-proj-abcdefghijklmnopqrstuvwx1234');
       await user.click(screen.getByRole('button', { name: 'Sleutel opslaan' }));
       expect(calls).toEqual([]);
