@@ -6,54 +6,16 @@
 import { z } from 'zod';
 import { formatInstant, MS_PER_DAY, parseInstant, type Instant } from '../billing/instant';
 import { instantTextSchema } from '../storage/instant-text';
-import type { Alert, AlertKind, AlertView } from './alert';
+import type { Alert } from './alert';
+import { alertSchema } from './alert-schema';
 
 /** How long a fired alert is kept. */
 export const ALERT_HISTORY_DAYS = 90;
 /** The most entries kept; the oldest go first. */
 export const ALERT_HISTORY_MAX = 500;
 
-const KINDS = [
-  'credit-used-up',
-  'negative-balance',
-  'recharge-missing',
-  'low-balance',
-  'short-runway',
-  'recharge-limit',
-  'sync-failing',
-  'expiry',
-  'budget',
-  'forfeit-risk',
-  'credit-restored',
-  'recharge-seen',
-] as const satisfies readonly AlertKind[];
-const VIEWS = [
-  'overview',
-  'credits',
-  'auto-recharge',
-  'alerts',
-  'settings',
-] as const satisfies readonly AlertView[];
-
-// Every kind and view of alert.ts is listed: these fail to compile when one is added there only.
-const everyKind: [Exclude<AlertKind, (typeof KINDS)[number]>] extends [never] ? true : never = true;
-const everyView: [Exclude<AlertView, (typeof VIEWS)[number]>] extends [never] ? true : never = true;
-void everyKind;
-void everyView;
-
-const localText = z.strictObject({ en: z.string().max(2000), nl: z.string().max(2000) });
-
-export const storedAlertSchema = z.strictObject({
-  id: z.string().max(300),
-  kind: z.enum(KINDS),
-  severity: z.enum(['info', 'warning', 'critical']),
-  title: localText,
-  body: localText,
-  view: z.enum(VIEWS),
-});
-
 export const alertRecordSchema = z.strictObject({
-  alert: storedAlertSchema,
+  alert: alertSchema,
   /** When it fired: the instant of the evaluation that fired it, UTC. */
   firedAt: instantTextSchema,
 });

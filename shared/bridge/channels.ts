@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { autoRechargeSettingsSchema, ledgerEntrySchema } from '../ledger/ledger-schema';
 import { settingsSchema } from '../settings/settings-schema';
-import { alertSchema, dashboardStateSchema, syncStatusSchema } from './dashboard-state';
+import { alertSchema } from '../alerts/alert-schema';
+import { dashboardStateSchema, syncStatusSchema } from './dashboard-state';
 import { resultSchema } from './result';
 
 const noRequest = z.strictObject({});

@@ -7,33 +7,11 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings/settings-schema';
 import { autoRechargeSettingsSchema, ledgerEntrySchema } from '../ledger/ledger-schema';
+import { alertSchema } from '../alerts/alert-schema';
 
 export const microsSchema = z.number().int().safe();
 export const instantSchema = z.number().int().safe();
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const localTextSchema = z.strictObject({ en: z.string(), nl: z.string() });
-
-export const alertSchema = z.strictObject({
-  id: z.string(),
-  kind: z.enum([
-    'credit-used-up',
-    'negative-balance',
-    'recharge-missing',
-    'low-balance',
-    'short-runway',
-    'recharge-limit',
-    'sync-failing',
-    'expiry',
-    'budget',
-    'forfeit-risk',
-    'credit-restored',
-    'recharge-seen',
-  ]),
-  severity: z.enum(['info', 'warning', 'critical']),
-  title: localTextSchema,
-  body: localTextSchema,
-  view: z.enum(['overview', 'credits', 'auto-recharge', 'alerts', 'settings']),
-});
 
 /** An alert that fired, kept 90 days for the Alerts view's history (ux.md §1 Alerts 3). */
 export const pastAlertSchema = z.strictObject({ alert: alertSchema, firedAt: instantSchema });

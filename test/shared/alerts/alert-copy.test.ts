@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Alert, AlertKind } from '../../../shared/alerts/alert';
+import type { Alert } from '../../../shared/alerts/alert';
+import { ALERT_KINDS } from '../../../shared/alerts/alert-schema';
 import { DEFAULT_ALERT_SETTINGS } from '../../../shared/alerts/alert-settings';
 import { formatMoney } from '../../../shared/alerts/alert-format';
 import { notificationFor } from '../../../shared/alerts/notifier';
@@ -34,29 +35,14 @@ function everyAlert(): Alert[] {
   return steps.flatMap((step) => step.alerts);
 }
 
-const KINDS: AlertKind[] = [
-  'credit-used-up',
-  'negative-balance',
-  'recharge-missing',
-  'low-balance',
-  'short-runway',
-  'recharge-limit',
-  'sync-failing',
-  'expiry',
-  'budget',
-  'forfeit-risk',
-  'credit-restored',
-  'recharge-seen',
-];
-
 describe('alert copy', () => {
   const alerts = everyAlert();
 
   it('the walk-through reaches every kind', () => {
-    expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(KINDS));
+    expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(ALERT_KINDS));
   });
 
-  it.each(KINDS)('%s: English and Dutch, amounts in each language’s format, no identity', (kind) => {
+  it.each(ALERT_KINDS)('%s: English and Dutch, amounts in each language’s format, no identity', (kind) => {
     for (const alert of alerts.filter((a) => a.kind === kind)) {
       for (const text of [alert.title, alert.body]) {
         expect(text.en.length).toBeGreaterThan(10);
