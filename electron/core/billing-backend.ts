@@ -65,10 +65,20 @@ export function isPermanent(error: BackendError): boolean {
 export interface DayRange {
   startDay: string;
   endDay?: string;
+  /** Called after each page of the range arrived (one request each): how a sync tells its progress. */
+  onPage?: () => void;
+}
+
+/** The most days one request covers, per kind of data. */
+export interface PageDays {
+  costs: number;
+  usage: number;
 }
 
 export interface BillingBackend {
   capabilities(): BackendCapabilities;
+  /** How a sync counts its requests ahead; absent: one request per range. */
+  readonly pageDays?: PageDays;
   /** Daily costs by line item and project. */
   fetchCosts(range: DayRange): Promise<BackendResult<DailyCost[]>>;
   /** Daily completion usage by model and project. */

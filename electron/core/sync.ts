@@ -13,7 +13,8 @@ import type {
   DailyUsage,
   ObservedBalance,
 } from './billing-backend';
-import { addUtcDays, utcDayOf } from './utc-day';
+import { MS_PER_DAY } from '../../shared/billing/instant';
+import { addUtcDays, utcDayOf, utcDayStart } from './utc-day';
 
 export const DEFAULT_BACKFILL_DAYS = 365;
 
@@ -98,11 +99,19 @@ function fetchedAge(at: number | null, now: number): number {
   return at === null || !Number.isFinite(at) || at > now ? Number.POSITIVE_INFINITY : now - at;
 }
 
+/** How far a poll is: requests answered of those it makes. */
+export interface SyncProgress {
+  done: number;
+  total: number;
+}
+
 export interface SyncOptions {
   /** Null before the first sync. */
   cursor: SyncCursor | null;
   now: number;
   backfillDays?: number;
+  /** Told once the requests are counted, then after each answered one. */
+  onProgress?: (progress: SyncProgress) => void;
 }
 
 export interface SyncResult {
@@ -120,6 +129,54 @@ export interface SyncResult {
 
 const NEVER: SyncCursor = { costsAt: null, usageAt: null, balanceAt: null };
 
+/** The requests a range from `startDay` up to today takes, at `pageDays` days a page (absent: one). */
+export function expectedPages(startDay: string, now: number, pageDays: number | undefined): number {
+  if (pageDays === undefined) return 1;
+  const days = (utcDayStart(utcDayOf(now)) - utcDayStart(startDay)) / MS_PER_DAY + 1;
+  return Math.max(1, Math.ceil(days / pageDays));
+}
+
+type Step = 'costs' | 'usage' | 'balance';
+
+/**
+ * Counts a poll's requests against those expected. The expectation is the client's page size over
+ * the range, but the server decides the pages: a step with more raises the total as they come, and
+ * one that ends with fewer lowers it, so `done` never passes `total` and they meet at the end. A
+ * step that told no pages (the balance: one request; a backend without `onPage`) made those expected.
+ */
+function progressCounter(
+  expected: Partial<Record<Step, number>>,
+  onProgress: ((progress: SyncProgress) => void) | undefined,
+) {
+  const steps = Object.keys(expected) as Step[];
+  const done: Partial<Record<Step, number>> = {};
+  const ended = new Set<Step>();
+  const tell = () => {
+    let answered = 0;
+    let total = 0;
+    for (const step of steps) {
+      const count = done[step] ?? 0;
+      answered += count;
+      total += ended.has(step) ? count : Math.max(count, expected[step]!);
+    }
+    onProgress?.({ done: answered, total });
+  };
+  return {
+    start: tell,
+    page(step: Step) {
+      done[step] = (done[step] ?? 0) + 1;
+      tell();
+    },
+    end(step: Step) {
+      ended.add(step);
+      const count = done[step] ?? 0;
+      if (count === 0) done[step] = expected[step];
+      // Told only if the numbers moved: the step's requests now counted, or its total lowered.
+      if (count === 0 || count < expected[step]!) tell();
+    },
+  };
+}
+
 /**
  * One poll, as `planPoll` decides: costs, then usage, then the balance. Costs and usage are all or
  * nothing — any failure returns only the error, so stored days are never replaced by a partial
@@ -136,13 +193,32 @@ export async function syncBilling(
   const { now } = options;
   const plan = planPoll(options.cursor, now, backend.capabilities(), options.backfillDays);
   const cursor = { ...(options.cursor ?? NEVER), costsAt: now };
+  const progress = progressCounter(
+    {
+      costs: expectedPages(plan.costs.startDay, now, backend.pageDays?.costs),
+      ...(plan.usage === null
+        ? {}
+        : { usage: expectedPages(plan.usage.startDay, now, backend.pageDays?.usage) }),
+      ...(plan.balance ? { balance: 1 } : {}),
+    },
+    options.onProgress,
+  );
+  progress.start();
 
-  const costs = await backend.fetchCosts({ startDay: plan.costs.startDay });
+  const costs = await backend.fetchCosts({
+    startDay: plan.costs.startDay,
+    onPage: () => progress.page('costs'),
+  });
   if (!costs.ok) return costs;
+  progress.end('costs');
   let usage: SyncResult['usage'] = null;
   if (plan.usage !== null) {
-    const fetched = await backend.fetchUsage({ startDay: plan.usage.startDay });
+    const fetched = await backend.fetchUsage({
+      startDay: plan.usage.startDay,
+      onPage: () => progress.page('usage'),
+    });
     if (!fetched.ok) return fetched;
+    progress.end('usage');
     usage = { fromDay: plan.usage.startDay, days: fetched.value };
     cursor.usageAt = now;
   }
@@ -150,6 +226,7 @@ export async function syncBilling(
   let balanceError: BackendError | null = null;
   if (plan.balance) {
     const observed = await backend.fetchBalance();
+    progress.end('balance');
     if (observed.ok) balance = observed.value;
     else balanceError = observed.error;
     cursor.balanceAt = now;

@@ -168,6 +168,10 @@ class Session implements BridgeSession {
     const poller = createMonitorPoller(monitor, opened.value.settings.read(), this.#options.poller);
     const offChange = inner.onChange(() => this.#stateChanged());
     const offStatus = poller.onStatus(() => this.#syncChanged());
+    // A sync's end is told by the poller's status that follows it, not by its progress clearing.
+    const offProgress = inner.onProgress((progress) => {
+      if (progress !== null) this.#syncChanged();
+    });
     this.#current = {
       opened: opened.value,
       monitor,
@@ -175,6 +179,7 @@ class Session implements BridgeSession {
       unsubscribe: () => {
         offChange();
         offStatus();
+        offProgress();
       },
     };
     this.#keyInfo = keyInfo;
@@ -237,8 +242,12 @@ class Session implements BridgeSession {
     this.#listeners.clear();
   }
 
+  /** The progress is the backfill's only ("3 of 15"): a steady poll's two requests need none. */
   #syncStatus(current: Current): SyncStatus {
-    return syncStatusOf(current.opened.monitor.state().lastSync, current.poller.status());
+    const { monitor } = current.opened;
+    const running = monitor.progress();
+    const progress = running?.backfill ? { done: running.done, total: running.total } : null;
+    return syncStatusOf(monitor.state().lastSync, current.poller.status(), progress);
   }
 
   #emit(event: BridgeEvent): void {

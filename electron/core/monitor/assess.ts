@@ -15,7 +15,7 @@ import {
 } from '../../../shared/billing/instant';
 import { parseAmount } from '../../../shared/billing/money';
 import { readSettings } from '../../../shared/billing/read-settings';
-import type { BillingResult, BillingSettings } from '../../../shared/billing/types';
+import type { AutoRecharge, BillingResult, BillingSettings } from '../../../shared/billing/types';
 import type { Ledger } from '../../../shared/ledger/ledger-schema';
 import type { Settings } from '../../../shared/settings/settings-schema';
 import { buildCase } from './build-case';
@@ -43,7 +43,8 @@ export function assess(ledger: Ledger, now: Instant): Assessed {
   const health = ledger.syncHealth;
   const alertInput = alertInputFrom(result, {
     now: billing.now,
-    autoRecharge: billing.autoRecharge,
+    // Auto-recharge still covers a low balance when the engine was not asked to infer recharges.
+    autoRecharge: billing.autoRecharge ?? mirroredAutoRecharge(ledger, billingCase.now),
     policy: billing.policy,
     historyDays: historyDays(ledger, now),
     sync: {
@@ -53,6 +54,13 @@ export function assess(ledger: Ledger, now: Instant): Assessed {
     },
   });
   return { ok: true, value: { result, billing, alertInput } };
+}
+
+/** The mirrored auto-recharge settings as the engine reads them; null when off or not known. */
+function mirroredAutoRecharge(ledger: Ledger, now: string): AutoRecharge | null {
+  if (ledger.autoRecharge === null) return null;
+  const read = readSettings({ now, events: [], autoRecharge: ledger.autoRecharge });
+  return 'field' in read ? null : read.autoRecharge;
 }
 
 /** The user's settings as the alert rules read them (money as micro-dollars). */

@@ -78,9 +78,20 @@ export function buildCase(ledger: Ledger, now: number): MonitorCase {
   }
   return {
     now: formatInstant(now),
-    ...(ledger.autoRecharge === null ? {} : { autoRecharge: ledger.autoRecharge }),
+    ...(ledger.autoRecharge === null || providerListsGrants(ledger)
+      ? {}
+      : { autoRecharge: ledger.autoRecharge }),
     events,
   };
+}
+
+/**
+ * Whether the provider listed its credit grants: then its real auto-recharges are among them, and
+ * the engine must not infer recharges of its own. It would: a day's cost is booked at 00:00, before
+ * that day's real recharge landed, so the balance dips under the threshold and the engine buys again.
+ */
+export function providerListsGrants(ledger: Ledger): boolean {
+  return (ledger.observedBalance?.grants.length ?? 0) > 0;
 }
 
 /** Each day's cost summed over line items and projects, in day order; days that cost nothing left out. */

@@ -4,7 +4,7 @@
  * status`) never start it; its clock is the monitor's clock.
  */
 import type { BillingBackend } from '../billing-backend';
-import { createOpenAiBackend, type OpenAiBackendOptions } from '../openai';
+import { createOpenAiBackend, MAX_COSTS_PAGE, MAX_USAGE_PAGE, type OpenAiBackendOptions } from '../openai';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator';
 
 /** The simulator wants an admin-shaped key on its admin routes; this one opens nothing real. */
@@ -57,6 +57,8 @@ export function createDemoBackend(options: DemoOptions = {}): DemoBackend {
       provider: 'demo',
       autoRechargeSettings: true,
     }),
+    // Its client keeps the API's page sizes: DemoOptions cannot change them.
+    pageDays: { costs: MAX_COSTS_PAGE, usage: MAX_USAGE_PAGE },
     fetchCosts: async (range) => (await client()).fetchCosts(range),
     fetchUsage: async (range) => (await client()).fetchUsage(range),
     fetchBalance: async () => (await client()).fetchBalance(),

@@ -18,6 +18,7 @@ export {
   type Monitor,
   type MonitorError,
   type MonitorOptions,
+  type MonitorProgress,
   type MonitorState,
   type SyncOnceResult,
 } from './monitor';

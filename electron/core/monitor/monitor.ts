@@ -14,7 +14,7 @@ import type { BillingResult } from '../../../shared/billing/types';
 import type { SyncError, SyncHealth } from '../../../shared/ledger/synced-data';
 import type { BackendError, BillingBackend } from '../billing-backend';
 import type { LedgerStore, SettingsStore, StoreError } from '../stores';
-import { syncBilling } from '../sync';
+import { syncBilling, type SyncProgress } from '../sync';
 import { alertSettingsFrom, assess, instantOrNull, type Assessment } from './assess';
 
 export type BackendName = 'demo' | 'openai';
@@ -49,6 +49,12 @@ export interface MonitorState {
   alerts: Alert[];
 }
 
+/** How far the running sync is: its requests answered of those it makes. */
+export interface MonitorProgress extends SyncProgress {
+  /** It fetches the whole history (no costs fetched before): a first sync, or the demo's at launch. */
+  backfill: boolean;
+}
+
 export type SyncOnceResult =
   | { ok: true; at: number; changed: boolean; balanceError: BackendError | null; notified: Alert | null }
   | { ok: false; at: number; error: MonitorError; notified: Alert | null };
@@ -62,6 +68,10 @@ export interface Monitor {
   refresh(): MonitorState;
   /** Called with the new state whenever it changed; returns the unsubscribe. */
   onChange(listener: (state: MonitorState) => void): () => void;
+  /** The running sync's progress; null between syncs. */
+  progress(): MonitorProgress | null;
+  /** Called as the running sync's requests are answered, and with null when it ends; returns the unsubscribe. */
+  onProgress(listener: (progress: MonitorProgress | null) => void): () => void;
 }
 
 export interface MonitorOptions {
@@ -118,6 +128,8 @@ function fingerprint(state: MonitorState): string {
 export function createMonitor(options: MonitorOptions): Monitor {
   const { backend, stores, now, backendName, notifier } = options;
   const listeners = new Set<(state: MonitorState) => void>();
+  const progressListeners = new Set<(progress: MonitorProgress | null) => void>();
+  let progress: MonitorProgress | null = null;
   /** The previous sync's alert input in this process; null at launch, so nothing is replayed. */
   let previousInput: AlertInput | null = null;
   let current: MonitorState;
@@ -166,6 +178,18 @@ export function createMonitor(options: MonitorOptions): Monitor {
     told = print;
     for (const listener of [...listeners]) listener(state);
     return true;
+  }
+
+  function tellProgress(next: MonitorProgress | null): void {
+    if (next === null && progress === null) return;
+    progress = next;
+    for (const listener of [...progressListeners]) {
+      try {
+        listener(next);
+      } catch {
+        // A listener that fails must not fail the sync it watches.
+      }
+    }
   }
 
   /**
@@ -218,12 +242,15 @@ export function createMonitor(options: MonitorOptions): Monitor {
       const { notified } = await alertAfterSync();
       return { ok: false, at, error, notified };
     };
+    const cursor = stores.ledger.read().cursor;
+    const backfill = cursor.costsAt === null;
     let synced;
     try {
       synced = await syncBilling(backend, {
-        cursor: stores.ledger.read().cursor,
+        cursor,
         now: at,
         backfillDays: stores.settings.read().backfillDays,
+        onProgress: (counted) => tellProgress({ ...counted, backfill }),
       });
     } catch (error) {
       // A backend is meant to return its errors; one that throws is reported the same way.
@@ -251,7 +278,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
 
   return {
     syncOnce() {
-      const run = queue.then(runSync);
+      const run = queue.then(runSync).finally(() => tellProgress(null));
       queue = run;
       return run;
     },
@@ -264,6 +291,13 @@ export function createMonitor(options: MonitorOptions): Monitor {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
+      };
+    },
+    progress: () => progress,
+    onProgress(listener) {
+      progressListeners.add(listener);
+      return () => {
+        progressListeners.delete(listener);
       };
     },
   };

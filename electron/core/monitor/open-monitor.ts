@@ -27,6 +27,7 @@ import {
 } from '../stores';
 import { chooseBackend, type BackendChoice } from './choose-backend';
 import { createDemoBackend, type DemoOptions } from './demo';
+import { mirrorSimulatorAutoRecharge } from './demo-auto-recharge';
 import { createMonitor, type Monitor, type MonitorOptions } from './monitor';
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -100,7 +101,10 @@ type Parts = Pick<
   'monitor' | 'maskedKey' | 'simulatorUrl' | 'baseUrl' | 'now' | 'capabilities' | 'close'
 >;
 
-/** The demo: a simulator started on the first sync, which then fetches everything again. */
+/**
+ * The demo: a simulator started on the first sync, which then fetches everything again, its
+ * auto-recharge mirrored into the ledger unless one is recorded there.
+ */
 function demoParts(
   common: Omit<MonitorOptions, 'backend' | 'now' | 'backendName'>,
   options: OpenMonitorOptions,
@@ -108,17 +112,21 @@ function demoParts(
   const demo = createDemoBackend(options.demo);
   const now = options.now ?? demo.now;
   const inner = createMonitor({ ...common, backend: demo.backend, now, backendName: 'demo' });
-  let fresh = false;
+  const { ledger } = common.stores;
+  /** Done once, before the first sync; a sync asked for meanwhile waits for it too. */
+  let prepared: Promise<void> | null = null;
+  async function prepare(): Promise<void> {
+    // A new simulator is a new account history: what an earlier one left is fetched again.
+    // If it cannot start, the sync below reports that as its failure.
+    await demo.start().catch(() => undefined);
+    ledger.setCursor({ costsAt: null, usageAt: null, balanceAt: null });
+    await mirrorSimulatorAutoRecharge(demo.simulatorUrl(), ledger);
+  }
   const monitor: Monitor = {
     ...inner,
     async syncOnce() {
-      if (!fresh) {
-        fresh = true;
-        // A new simulator is a new account history: what an earlier one left is fetched again.
-        // If it cannot start, the sync below reports that as its failure.
-        await demo.start().catch(() => undefined);
-        common.stores.ledger.setCursor({ costsAt: null, usageAt: null, balanceAt: null });
-      }
+      prepared ??= prepare();
+      await prepared;
       return inner.syncOnce();
     },
   };

@@ -103,11 +103,13 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
       autoRechargeSettings: false,
     }),
 
+    pageDays: { costs: costsLimit, usage: usageLimit },
+
     async fetchCosts(range): Promise<BackendResult<DailyCost[]>> {
       if (isEmpty(range)) return { ok: true, value: [] };
       const url = (cursor: string | null) =>
         bucketsUrl('/organization/costs', range, ['line_item', 'project_id'], costsLimit, cursor);
-      const pages = await fetchAllPages(config, url, costsPageSchema, 'costs');
+      const pages = await fetchAllPages(config, url, costsPageSchema, 'costs', range.onPage);
       if (!pages.ok) return scrubbed(pages);
       keyAccepted = true;
       return {
@@ -123,7 +125,7 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
       if (isEmpty(range)) return { ok: true, value: [] };
       const url = (cursor: string | null) =>
         bucketsUrl('/organization/usage/completions', range, ['model', 'project_id'], usageLimit, cursor);
-      const pages = await fetchAllPages(config, url, completionsPageSchema, 'usage');
+      const pages = await fetchAllPages(config, url, completionsPageSchema, 'usage', range.onPage);
       if (!pages.ok) return scrubbed(pages);
       keyAccepted = true;
       return {

@@ -1,1 +1,7 @@
-export { createOpenAiBackend, DEFAULT_BASE_URL, type OpenAiBackendOptions } from './backend';
+export {
+  createOpenAiBackend,
+  DEFAULT_BASE_URL,
+  MAX_COSTS_PAGE,
+  MAX_USAGE_PAGE,
+  type OpenAiBackendOptions,
+} from './backend';

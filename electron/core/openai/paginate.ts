@@ -35,6 +35,7 @@ export async function fetchAllPages<S extends z.ZodType<PageLinks & { data?: unk
   pageUrl: (cursor: string | null) => string,
   schema: S,
   label: string,
+  onPage?: () => void,
 ): Promise<BackendResult<z.output<S>[]>> {
   const pages: z.output<S>[] = [];
   const seen = new Set<string>();
@@ -45,6 +46,7 @@ export async function fetchAllPages<S extends z.ZodType<PageLinks & { data?: unk
     const page = parseBody(schema, answer.value.text, `${label} page`);
     if (!page.ok) return page;
     pages.push(page.value);
+    onPage?.();
     const step = nextStep(page.value, seen);
     if (step.kind === 'done') return { ok: true, value: pages };
     if (step.kind === 'bad')

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../electron/core/simulator';
 import { openStores } from '../../../electron/core/stores';
 import { expectNoKey, FAKE_ADMIN_KEY } from '../core/secrets/secrets-test-kit';
+import { prepareLowBalanceDemo } from '../support/demo-data-dir';
 import {
   errorField,
   expectNoStackTrace,
@@ -283,9 +284,7 @@ describe('recording what the billing page shows', () => {
 describe('saldo alerts and export', () => {
   it('lists the alerts that hold, in the JSON too', async () => {
     const user = demoUser();
-    const stores = openStores({ dir: user.home });
-    if (!stores.ok) throw new Error(stores.error.message);
-    stores.settings.update({ lowBalanceThreshold: '100000' });
+    prepareLowBalanceDemo(user.home);
     expect(expectOk(await user.run('alerts')).stdout).toBe('No alerts.\n');
     expectOk(await user.run('sync'));
     const text = expectOk(await user.run('alerts')).stdout;

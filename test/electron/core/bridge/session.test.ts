@@ -19,8 +19,9 @@ import {
 } from '../../../../electron/core/bridge';
 import { DEFAULT_ACCOUNT, MemorySecretStore } from '../../../../electron/core/secrets';
 import { startSimulator } from '../../../../electron/core/simulator';
-import { openStores } from '../../../../electron/core/stores';
 import { expectNoKey, FAKE_ADMIN_KEY, FAKE_PROJECT_KEY } from '../secrets/secrets-test-kit';
+import { ADD_10_BELOW_5 } from './bridge-test-kit';
+import { prepareDemo, prepareLowBalanceDemo } from '../../support/demo-data-dir';
 
 const START_AT = Date.UTC(2026, 10, 20, 9, 30);
 /** Next to frozen: the simulated clock moves only when a test advances it. */
@@ -82,7 +83,10 @@ const names = (events: BridgeEvent[]) => events.map((event) => event.name);
 
 describe('the bridge session on the demo account', () => {
   it('after a sync, state:get is a valid snapshot of the demo, with its history and alerts', async () => {
-    const opened = await open();
+    // Auto-recharge recorded off: the engine makes no recharges of its own beside the listed grants.
+    const dir = tempDir();
+    prepareDemo(dir);
+    const opened = await open({ dir });
     const before = await state(opened);
     expect(before).toMatchObject({ account: null, sync: { state: 'never' }, backend: { name: 'demo' } });
 
@@ -364,10 +368,8 @@ describe('the bridge session on the demo account', () => {
 
   it('started, it polls on its own: sync:changed tells syncing, then ok with the next poll; alerts are raised', async () => {
     const dir = tempDir();
-    const stores = openStores({ dir });
-    if (!stores.ok) throw new Error(stores.error.message);
-    // Far above the demo's balance: the first sync fires the low-balance notification.
-    expect(stores.settings.update({ lowBalanceThreshold: '100000' }).ok).toBe(true);
+    // The first sync fires the low-balance notification.
+    prepareLowBalanceDemo(dir);
     const opened = await open({ dir });
     opened.session.start();
     await until(() =>
@@ -390,6 +392,68 @@ describe('the bridge session on the demo account', () => {
       .flatMap((event) => (event.name === 'sync:changed' ? [event.payload] : []))
       .at(-1)!;
     expect(next.nextAt! - Date.now()).toBeLessThan(6 * 60_000);
+  });
+});
+
+describe('the bridge session while the demo syncs', () => {
+  const syncEvents = (events: BridgeEvent[]) =>
+    events.flatMap((event) => (event.name === 'sync:changed' ? [event.payload] : []));
+  const isOk = (event: BridgeEvent) => event.name === 'sync:changed' && event.payload.state === 'ok';
+
+  it('a first sync tells its progress request by request ("3 of 16"), then none; a steady poll tells none', async () => {
+    const opened = await open();
+    let snapshotAtThree: DashboardState['sync'] | undefined;
+    opened.session.subscribe((event) => {
+      if (event.name === 'sync:changed' && event.payload.progress?.done === 3)
+        snapshotAtThree = opened.session.snapshot()?.sync;
+    });
+    opened.session.start();
+    await until(() => opened.events.some(isOk));
+    const first = syncEvents(opened.events);
+    const counted = first.filter((status) => status.progress !== null);
+    // 3 costs pages and 12 usage pages for a year, then the balance.
+    expect(counted.map((status) => status.progress)).toEqual(
+      Array.from({ length: 17 }, (_, done) => ({ done, total: 16 })),
+    );
+    expect(counted.every((status) => status.state === 'syncing')).toBe(true);
+    expect(first.at(-1)).toMatchObject({ state: 'ok', progress: null });
+    // What state:get answers meanwhile says the same.
+    expect(snapshotAtThree).toMatchObject({ state: 'syncing', progress: { done: 3, total: 16 } });
+    expect((await state(opened)).sync.progress).toBeNull();
+
+    opened.events.length = 0;
+    expect(await opened.call('sync:refresh-now')).toMatchObject({ ok: true, value: { state: 'ok' } });
+    const steady = syncEvents(opened.events);
+    expect(steady.map((status) => status.state)).toEqual(['syncing', 'ok']);
+    expect(steady.map((status) => status.progress)).toEqual([null, null]);
+  });
+
+  it("shows the demo account's own auto-recharge from the first sync; settings applied before stay", async () => {
+    const opened = await open();
+    expect((await state(opened)).autoRecharge.settings).toBeNull();
+    await opened.call('sync:refresh-now');
+    const simulated = await (await fetch(`${opened.session.simulatorUrl()}/sim/auto-recharge`)).json();
+    expect(simulated).toEqual({ enabled: true, threshold: 10, mode: 'add', amount: 20, monthlyLimit: 80 });
+    const mirrored = {
+      enabled: true,
+      threshold: '10',
+      mode: 'add',
+      amount: '20',
+      target: null,
+      monthlyLimit: '80',
+    };
+    expect((await state(opened)).autoRecharge.settings).toEqual(mirrored);
+
+    const mine = { ...mirrored, threshold: '7', amount: '15', monthlyLimit: null };
+    expect(await opened.call('auto-recharge:set', { settings: mine, apply: true })).toMatchObject({
+      ok: true,
+    });
+    await opened.session.close();
+
+    // The next launch starts a new simulator, with the scenario's settings again: the user's stay.
+    const again = await open({ dir: opened.dir });
+    await again.call('sync:refresh-now');
+    expect((await state(again)).autoRecharge.settings).toEqual(mine);
   });
 });
 
@@ -428,20 +492,12 @@ describe('the bridge session and the key', () => {
     expect(snapshot.settings.backend).toBe('openai');
 
     expect(await opened.call('sync:refresh-now')).toMatchObject({ ok: true, value: { state: 'ok' } });
-    const settings = {
-      enabled: true,
-      threshold: '5',
-      mode: 'add',
-      amount: '10',
-      target: null,
-      monthlyLimit: null,
-    };
-    expect(await opened.call('auto-recharge:set', { settings, apply: true })).toEqual({
+    expect(await opened.call('auto-recharge:set', { settings: ADD_10_BELOW_5, apply: true })).toEqual({
       ok: false,
       error: { field: 'apply', message: NO_AUTO_RECHARGE_API },
     });
     expect((await opened.call('auto-recharge:get')).value).toEqual({ settings: null });
-    expect(await opened.call('auto-recharge:set', { settings, apply: false })).toMatchObject({
+    expect(await opened.call('auto-recharge:set', { settings: ADD_10_BELOW_5, apply: false })).toMatchObject({
       ok: true,
       value: { applied: false },
     });

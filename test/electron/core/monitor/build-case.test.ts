@@ -1,6 +1,6 @@
 /** buildCase: the ledger as the engine's case, pure. */
 import { describe, expect, it } from 'vitest';
-import { buildCase } from '../../../../electron/core/monitor';
+import { assess, buildCase } from '../../../../electron/core/monitor';
 import { evaluateCase } from '../../../../shared/billing/evaluate';
 import { emptyLedger, type Ledger } from '../../../../shared/ledger/ledger-schema';
 
@@ -144,6 +144,44 @@ describe('buildCase', () => {
     const built = buildCase(ledgerWith({ autoRecharge }), NOW);
     expect(built.autoRecharge).toEqual(autoRecharge);
     expect(evaluateCase(built).ok).toBe(true);
+  });
+
+  it('leaves auto-recharge to the provider when it lists its grants (its real recharges are among them)', () => {
+    const autoRecharge = {
+      enabled: true,
+      threshold: '10',
+      mode: 'add' as const,
+      amount: '20',
+      target: null,
+      monthlyLimit: null,
+    };
+    // The real recharge of the 3rd landed at noon; the day's cost, booked at 00:00, came first.
+    const ledger = ledgerWith({
+      autoRecharge,
+      costs: [cost('2026-11-03', 8_000_000)],
+      observedBalance: {
+        at: '2026-11-03T18:00:00Z',
+        balanceMicros: 27_000_000,
+        grants: [
+          grant('purchase-1', 15_000_000, '2026-11-01T00:00:00Z', '2027-11-01T00:00:00Z'),
+          grant('recharge-1', 20_000_000, '2026-11-03T12:00:00Z', '2027-11-03T12:00:00Z'),
+        ],
+      },
+    });
+    const built = buildCase(ledger, NOW);
+    expect(built.autoRecharge).toBeUndefined();
+    const evaluation = evaluateCase(built);
+    expect(evaluation.ok && evaluation.result.autoRecharges).toEqual([]);
+    // With the settings in the case, the engine would have bought a recharge that never happened.
+    const inferred = evaluateCase({ ...built, autoRecharge });
+    expect(inferred.ok && inferred.result.autoRecharges.length).toBe(1);
+    // The alert rules still know auto-recharge is on (a low balance is then expected, not alarming).
+    const assessed = assess(ledger, NOW);
+    expect(assessed.ok && assessed.value?.alertInput.autoRecharge).toMatchObject({
+      threshold: 10_000_000n,
+      hasRoom: true,
+      nextAmount: 20_000_000n,
+    });
   });
 
   it("puts a day's cost inside the engine's burn window (whole UTC days before today)", () => {

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NotificationRequest, Notifier } from '../../../../shared/alerts/notifier';
 import {
   openMonitor,
+  type MonitorProgress,
   type MonitorState,
   type OpenedMonitor,
   type OpenMonitorOptions,
@@ -18,6 +19,7 @@ import { DEFAULT_ACCOUNT, MemorySecretStore } from '../../../../electron/core/se
 import { startSimulator } from '../../../../electron/core/simulator';
 import { openStores } from '../../../../electron/core/stores';
 import { utcDayOf } from '../../../../electron/core/utc-day';
+import { prepareLowBalanceDemo } from '../../support/demo-data-dir';
 
 const START_AT = Date.UTC(2026, 10, 27, 9, 30);
 /** Next to frozen: the simulated clock moves only when a test advances it. */
@@ -111,6 +113,38 @@ describe('the demo monitor', () => {
     expect(changes[1]!.result).not.toEqual(result);
   });
 
+  it('tells how far a sync is: a backfill request by request, a steady poll as no backfill, null between', async () => {
+    const { monitor, simulatorUrl } = await openDemo();
+    const told: (MonitorProgress | null)[] = [];
+    monitor.onProgress((progress) => told.push(progress));
+    expect(monitor.progress()).toBeNull();
+    await monitor.syncOnce();
+    // A year: 3 costs pages and 12 usage pages, then the balance.
+    const backfill = Array.from({ length: 17 }, (_, done) => ({ done, total: 16, backfill: true }));
+    expect(told).toEqual([...backfill, null]);
+    expect(monitor.progress()).toBeNull();
+
+    told.length = 0;
+    await control(simulatorUrl(), '/sim/clock/advance', { ms: 15 * 60_000 });
+    await monitor.syncOnce();
+    const steady = [0, 1, 2].map((done) => ({ done, total: 2, backfill: false }));
+    expect(told).toEqual([...steady, null]);
+  });
+
+  it("mirrors the demo account's own auto-recharge at its first sync, for the CLI as for the app", async () => {
+    const { monitor, ledger } = await openDemo();
+    expect(ledger.read().autoRecharge).toBeNull();
+    await monitor.syncOnce();
+    expect(ledger.read().autoRecharge).toEqual({
+      enabled: true,
+      threshold: '10',
+      mode: 'add',
+      amount: '20',
+      target: null,
+      monthlyLimit: '80',
+    });
+  });
+
   it('keeps the synced data when a sync fails, and records only how syncing goes', async () => {
     const { monitor, simulatorUrl, dir } = await openDemo();
     expect((await monitor.syncOnce()).ok).toBe(true);
@@ -139,10 +173,7 @@ describe('the demo monitor', () => {
 
   it('alerts once per crossing, with one notification per sync, and no repeat after a restart', async () => {
     const dir = tempDir();
-    const stores = openStores({ dir });
-    if (!stores.ok) throw new Error(stores.error.message);
-    // A threshold far above the demo's balance: low balance holds from the first sync on.
-    expect(stores.settings.update({ lowBalanceThreshold: '100000' }).ok).toBe(true);
+    prepareLowBalanceDemo(dir);
 
     const notifier = recordingNotifier();
     const { monitor } = await openDemo(dir, { notifier });
@@ -168,9 +199,7 @@ describe('the demo monitor', () => {
 
   it('keeps every alert that newly fired in the ledger history, at the instant of the sync, once', async () => {
     const dir = tempDir();
-    const stores = openStores({ dir });
-    if (!stores.ok) throw new Error(stores.error.message);
-    expect(stores.settings.update({ lowBalanceThreshold: '100000' }).ok).toBe(true);
+    prepareLowBalanceDemo(dir);
     const { monitor, ledger, simulatorUrl } = await openDemo(dir);
 
     const first = await monitor.syncOnce();
@@ -241,9 +270,7 @@ describe('the demo monitor', () => {
 
   it('tells the user in Dutch when the settings say so', async () => {
     const dir = tempDir();
-    const stores = openStores({ dir });
-    if (!stores.ok) throw new Error(stores.error.message);
-    expect(stores.settings.update({ lowBalanceThreshold: '100000', language: 'nl' }).ok).toBe(true);
+    prepareLowBalanceDemo(dir, { language: 'nl' });
     const notifier = recordingNotifier();
     const { monitor } = await openDemo(dir, { notifier });
     await monitor.syncOnce();
