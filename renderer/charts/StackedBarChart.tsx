@@ -4,20 +4,12 @@
  * ticks, and the bar still filling up (today) drawn lighter with a label. No animation.
  */
 import { type ReactNode, useCallback, useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  type BarShapeProps,
-  CartesianGrid,
-  ReferenceDot,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, type BarShapeProps, ReferenceDot, Tooltip } from 'recharts';
 import { ChartFrame } from './ChartFrame';
 import { chartRows, seriesKey } from './chart-rows';
 import { tooltipAt } from './ChartTooltip';
-import { AXIS_LINE, AXIS_TICK, CHART_MARGIN, GRID_STROKE, Y_AXIS_WIDTH } from './chart-theme';
+import { CHART_MARGIN } from './chart-theme';
+import { TimeAxes } from './TimeAxes';
 import { valueTicks } from './value-ticks';
 
 export interface BarSeries {
@@ -72,7 +64,6 @@ export function StackedBarChart(props: StackedBarChartProps) {
   );
   const content = tooltipAt(props.tooltip);
   const ticks = valueTicks(0, Math.max(0, ...totals.map((total) => total ?? 0)));
-  // Without any known amount a "$0" tick would read as a real zero.
   const known = totals.some((total) => total !== null);
   const partialTotal = partial === null ? null : (totals[partial.index] ?? null);
   return (
@@ -84,25 +75,7 @@ export function StackedBarChart(props: StackedBarChartProps) {
         aria-label={props.ariaLabel}
         barCategoryGap="15%"
       >
-        <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-        <XAxis
-          dataKey="key"
-          tickFormatter={props.xTick}
-          tick={AXIS_TICK}
-          axisLine={AXIS_LINE}
-          tickLine={false}
-          interval="preserveEnd"
-          minTickGap={12}
-        />
-        <YAxis
-          domain={[ticks[0]!, ticks.at(-1)!]}
-          ticks={ticks}
-          tickFormatter={props.yTick}
-          tick={known ? AXIS_TICK : false}
-          axisLine={AXIS_LINE}
-          tickLine={false}
-          width={Y_AXIS_WIDTH}
-        />
+        <TimeAxes ticks={ticks} known={known} xTick={props.xTick} yTick={props.yTick} />
         <Tooltip
           content={content}
           isAnimationActive={false}

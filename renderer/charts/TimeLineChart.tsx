@@ -5,20 +5,13 @@
  * are dashed and labelled; markers sit on the first line, told apart by shape.
  */
 import { type ReactNode, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line, LineChart, ReferenceDot, ReferenceLine, Tooltip } from 'recharts';
 import { ChartFrame } from './ChartFrame';
 import { chartRows, seriesKey } from './chart-rows';
 import { tooltipAt } from './ChartTooltip';
 import { MarkerGlyph, type MarkerKind } from './MarkerGlyph';
-import {
-  AXIS_LINE,
-  AXIS_TICK,
-  CHART_MARGIN,
-  DASHES,
-  GRID_STROKE,
-  REFERENCE_COLOUR,
-  Y_AXIS_WIDTH,
-} from './chart-theme';
+import { CHART_MARGIN, DASHES, REFERENCE_COLOUR } from './chart-theme';
+import { TimeAxes } from './TimeAxes';
 import { valueTicks } from './value-ticks';
 
 export interface LineSeries {
@@ -58,31 +51,12 @@ export function TimeLineChart(props: TimeLineChartProps) {
     ...references.map((reference) => reference.value),
   ];
   const ticks = valueTicks(Math.min(0, ...values), Math.max(0, ...values));
-  // Without any known value a "$0" tick would read as a real zero.
   const known = values.length > 0;
   const placed = placeMarkers(markers, lines[0]?.values ?? []);
   return (
     <ChartFrame testId={props.testId} message={props.message}>
       <LineChart data={rows} syncId={props.syncId} margin={CHART_MARGIN} aria-label={props.ariaLabel}>
-        <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-        <XAxis
-          dataKey="key"
-          tickFormatter={props.xTick}
-          tick={AXIS_TICK}
-          axisLine={AXIS_LINE}
-          tickLine={false}
-          interval="preserveEnd"
-          minTickGap={12}
-        />
-        <YAxis
-          domain={[ticks[0]!, ticks.at(-1)!]}
-          ticks={ticks}
-          tickFormatter={props.yTick}
-          tick={known ? AXIS_TICK : false}
-          axisLine={AXIS_LINE}
-          tickLine={false}
-          width={Y_AXIS_WIDTH}
-        />
+        <TimeAxes ticks={ticks} known={known} xTick={props.xTick} yTick={props.yTick} />
         <Tooltip content={content} isAnimationActive={false} />
         {references.map((reference) => (
           <ReferenceLine

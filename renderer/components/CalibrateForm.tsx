@@ -7,11 +7,11 @@ import { useState, type FormEvent } from 'react';
 import { useApp, useMessages } from '../app-context';
 import { money } from '../i18n/format';
 import { calibrateMessages } from '../i18n/messages/calibrate';
-import { commonMessages } from '../i18n/messages/common';
 import { microsOfUsdText, readUsdInput } from '../i18n/usd-input';
 import { ExternalLink } from './ExternalLink';
 import { Field } from './Field';
 import { FormFeedback } from './FormFeedback';
+import { SubmitButton } from './SubmitButton';
 import { OPENAI_PAGES } from './openai-pages';
 import { useSubmission } from './useSubmission';
 
@@ -20,7 +20,6 @@ const EXAMPLE_MICROS = 42_100_000;
 export function CalibrateForm() {
   const { bridge, language } = useApp();
   const m = useMessages(calibrateMessages);
-  const common = useMessages(commonMessages);
   const [typed, setTyped] = useState('');
   const submission = useSubmission();
 
@@ -51,9 +50,7 @@ export function CalibrateForm() {
         autoComplete="off"
       />
       <div className="form-actions">
-        <button type="submit" disabled={submission.busy} aria-busy={submission.busy}>
-          {submission.busy ? common.saving : m.submit}
-        </button>
+        <SubmitButton submission={submission}>{m.submit}</SubmitButton>
         <ExternalLink href={OPENAI_PAGES.billing}>{m.openBilling}</ExternalLink>
       </div>
       <FormFeedback submission={submission} />

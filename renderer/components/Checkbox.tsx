@@ -1,5 +1,6 @@
 /** A checkbox with its label, and a hint or error tied to it (ux.md §5 Forms), like Field for text. */
 import { useId } from 'react';
+import { describedBy, FieldNotes } from './FieldNotes';
 
 export interface CheckboxProps {
   label: string;
@@ -12,7 +13,6 @@ export interface CheckboxProps {
 
 export function Checkbox({ label, checked, onChange, hint, error, disabled }: CheckboxProps) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`checkbox${error ? ' checkbox--invalid' : ''}`}>
       <input
@@ -22,19 +22,10 @@ export function Checkbox({ label, checked, onChange, hint, error, disabled }: Ch
         disabled={disabled}
         onChange={(event) => onChange(event.target.checked)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, hint, error)}
       />
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="checkbox__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="checkbox__error">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} block="checkbox" />
     </div>
   );
 }

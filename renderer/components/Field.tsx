@@ -2,41 +2,48 @@
  * A labelled form field whose error is text tied to it (aria-describedby), names the rule, and keeps
  * what the user typed (ux.md §5 Forms).
  */
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
+import { describedBy, FieldNotes } from './FieldNotes';
 
-export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange'> {
+interface FieldBase extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'value' | 'defaultValue' | 'onChange'
+> {
   /** Visible label, with the unit: "Amount (USD)". */
   label: string;
-  value: string;
-  onChange(value: string): void;
   error?: string | null;
   hint?: string;
 }
 
+/** The text lives in the caller's state. */
+interface ControlledField extends FieldBase {
+  value: string;
+  onChange(value: string): void;
+}
+
+/** The caller reads (and empties) the input through `ref`: for a secret that must never sit in React state. */
+interface UncontrolledField extends FieldBase {
+  ref: Ref<HTMLInputElement>;
+  value?: never;
+  onChange?: never;
+}
+
+export type FieldProps = ControlledField | UncontrolledField;
+
 export function Field({ label, value, onChange, error, hint, ...input }: FieldProps) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
         value={value}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={onChange && ((event) => onChange(event.target.value))}
         aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} block="field" />
     </div>
   );
 }

@@ -32,6 +32,16 @@ function perLanguage<T>(build: (locale: string) => T): (language: Language) => T
   };
 }
 
+/** An Intl date formatter for UTC calendar days, one per language. */
+function utcDayFormat(options: Intl.DateTimeFormatOptions): (language: Language) => Intl.DateTimeFormat {
+  return perLanguage((locale) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
+}
+
+/** The instant a `YYYY-MM-DD` UTC day starts. */
+function dayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
 /** "$1,234.56" / "US$ 1.234,56"; a non-zero amount never shows as zero ("< $0.01"). */
 export function money(micros: number, language: Language): string {
   return formatMoney(BigInt(micros), language);
@@ -70,26 +80,20 @@ export function date(instant: number, language: Language): string {
 
 /** A `YYYY-MM-DD` UTC day with its weekday: "Tue, Oct 6, 2026" / "di 6 okt 2026". */
 export function dayWithWeekday(day: string, language: Language): string {
-  return dayWithWeekdayFormat(language).format(Date.parse(`${day}T00:00:00Z`));
+  return dayWithWeekdayFormat(language).format(dayStart(day));
 }
-const dayWithWeekdayFormat = perLanguage(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }),
-);
+const dayWithWeekdayFormat = utcDayFormat({
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
 /** A short UTC day for axes: "Oct 6" / "6 okt". */
 export function shortDay(day: string, language: Language): string {
-  return shortDayFormat(language).format(Date.parse(`${day}T00:00:00Z`));
+  return shortDayFormat(language).format(dayStart(day));
 }
-const shortDayFormat = perLanguage(
-  (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-);
+const shortDayFormat = utcDayFormat({ day: 'numeric', month: 'short' });
 
 /** Local time of day: "10:42 AM" / "10:42". */
 export function time(instant: number, language: Language): string {
@@ -126,12 +130,9 @@ export function count(value: number, language: Language): string {
 
 /** A span of `YYYY-MM-DD` UTC days: "Nov 21 – 27, 2026" / "21–27 nov 2026" (weekly bars). */
 export function dayRange(from: string, to: string, language: Language): string {
-  return dayRangeFormat(language).formatRange(Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`));
+  return dayRangeFormat(language).formatRange(dayStart(from), dayStart(to));
 }
-const dayRangeFormat = perLanguage(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-);
+const dayRangeFormat = utcDayFormat({ day: 'numeric', month: 'short', year: 'numeric' });
 
 /** "50%, 75%, 90%, and 100%" / "50%, 75%, 90% en 100%": already formatted items as a sentence's list. */
 export function list(items: readonly string[], language: Language): string {

@@ -8,7 +8,9 @@ import { useApp, useMessages } from '../../app-context';
 import { Card } from '../../components/Card';
 import { Checkbox } from '../../components/Checkbox';
 import { Field } from '../../components/Field';
+import { describedBy, FieldNotes } from '../../components/FieldNotes';
 import { FormFeedback } from '../../components/FormFeedback';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useDraft } from '../../components/useDraft';
 import { useSubmission } from '../../components/useSubmission';
 import { days, list, percent } from '../../i18n/format';
@@ -22,7 +24,7 @@ export function AlertSettingsForm() {
   const common = useMessages(commonMessages);
   const { values, set } = useDraft(alertFormValues(state.settings, language));
   const submission = useSubmission();
-  const remindersError = `${useId()}-error`;
+  const reminders = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,6 +49,13 @@ export function AlertSettingsForm() {
       on ? [...values.expiryReminderDays, day] : values.expiryReminderDays.filter((other) => other !== day),
     );
   const errors = submission.fieldErrors;
+  /** A typed field of the draft: its text, its setter and its error; nothing for the browser to fill in. */
+  const typed = (name: 'lowBalanceThreshold' | 'runwayDays' | 'monthlyBudget') => ({
+    value: values[name],
+    onChange: set(name),
+    error: errors[name],
+    autoComplete: 'off',
+  });
 
   return (
     <Card title={m.settings} className="alert-settings">
@@ -54,24 +63,13 @@ export function AlertSettingsForm() {
         <Field
           label={m.lowBalance}
           hint={m.lowBalanceHint}
-          value={values.lowBalanceThreshold}
-          onChange={set('lowBalanceThreshold')}
-          error={errors.lowBalanceThreshold}
           inputMode="decimal"
-          autoComplete="off"
+          {...typed('lowBalanceThreshold')}
         />
-        <Field
-          label={m.runwayDays}
-          hint={m.runwayDaysHint}
-          value={values.runwayDays}
-          onChange={set('runwayDays')}
-          error={errors.runwayDays}
-          inputMode="numeric"
-          autoComplete="off"
-        />
+        <Field label={m.runwayDays} hint={m.runwayDaysHint} inputMode="numeric" {...typed('runwayDays')} />
         <fieldset
           className="checkbox-group"
-          aria-describedby={errors.expiryReminderDays ? remindersError : undefined}
+          aria-describedby={describedBy(reminders, undefined, errors.expiryReminderDays)}
         >
           <legend>{m.expiryReminders}</legend>
           {reminderChoices(state.settings).map((day) => (
@@ -82,11 +80,7 @@ export function AlertSettingsForm() {
               onChange={(on) => toggleReminder(day, on)}
             />
           ))}
-          {errors.expiryReminderDays ? (
-            <p id={remindersError} className="field__error">
-              {errors.expiryReminderDays}
-            </p>
-          ) : null}
+          <FieldNotes id={reminders} error={errors.expiryReminderDays} block="field" />
         </fieldset>
         <Checkbox
           label={m.forecastWarnings}
@@ -103,15 +97,10 @@ export function AlertSettingsForm() {
               language,
             ),
           )}
-          value={values.monthlyBudget}
-          onChange={set('monthlyBudget')}
-          error={errors.monthlyBudget}
           inputMode="decimal"
-          autoComplete="off"
+          {...typed('monthlyBudget')}
         />
-        <button type="submit" disabled={submission.busy} aria-busy={submission.busy}>
-          {submission.busy ? common.saving : common.save}
-        </button>
+        <SubmitButton submission={submission}>{common.save}</SubmitButton>
         <FormFeedback submission={submission} />
       </form>
     </Card>

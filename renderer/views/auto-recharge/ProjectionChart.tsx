@@ -9,6 +9,7 @@ import { ChartLegend, Swatch, type LegendItem } from '../../charts/ChartLegend';
 import { ChartTooltip } from '../../charts/ChartTooltip';
 import { REFERENCE_COLOUR } from '../../charts/chart-theme';
 import { TimeLineChart } from '../../charts/TimeLineChart';
+import { DataTable } from '../../components/DataTable';
 import { compactMoney, count, dayWithWeekday, money, shortDay } from '../../i18n/format';
 import { autoRechargeMessages } from '../../i18n/messages/auto-recharge';
 import { commonMessages } from '../../i18n/messages/common';
@@ -101,29 +102,20 @@ export function ProjectionChart({
         {showTable ? common.hideTable : common.showTable}
       </button>
       <div id={tableId} className="table-scroll" hidden={!showTable}>
-        <table>
-          <caption>{m.tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.day}</th>
-              <th scope="col" className="num">
-                {m.balance}
-              </th>
-              <th scope="col" className="num">
-                {m.recharged}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((day) => (
-              <tr key={day.day}>
-                <th scope="row">{dayWithWeekday(day.day, language)}</th>
-                <td className="num">{usd(day.balance)}</td>
-                <td className="num">{day.recharged > 0 ? usd(day.recharged) : common.dash}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={m.tableCaption}
+          rowHeader={{ header: m.day, cell: (day) => dayWithWeekday(day.day, language) }}
+          columns={[
+            { header: m.balance, numeric: true, cell: (day) => usd(day.balance) },
+            {
+              header: m.recharged,
+              numeric: true,
+              cell: (day) => (day.recharged > 0 ? usd(day.recharged) : common.dash),
+            },
+          ]}
+          rows={days}
+          rowKey={(day) => day.day}
+        />
       </div>
     </div>
   );

@@ -11,12 +11,12 @@ import { Checkbox } from '../../components/Checkbox';
 import { ExternalLink } from '../../components/ExternalLink';
 import { Field } from '../../components/Field';
 import { FormFeedback } from '../../components/FormFeedback';
+import { SubmitButton } from '../../components/SubmitButton';
 import { OPENAI_PAGES } from '../../components/openai-pages';
 import { RadioGroup } from '../../components/RadioGroup';
 import { useSubmission } from '../../components/useSubmission';
 import { money } from '../../i18n/format';
 import { autoRechargeMessages } from '../../i18n/messages/auto-recharge';
-import { commonMessages } from '../../i18n/messages/common';
 import { AMOUNT_FIELDS, checkDraft, type AmountField, type RechargeDraft } from './recharge-draft';
 import { RechargeWarnings } from './RechargeWarnings';
 
@@ -34,7 +34,6 @@ export function RechargeForm({
 }) {
   const { state, bridge, language, reload } = useApp();
   const m = useMessages(autoRechargeMessages).form;
-  const common = useMessages(commonMessages);
   const submission = useSubmission();
   const canApply = state.backend.capabilities.autoRechargeSettings;
   const { limits } = state.autoRecharge;
@@ -104,9 +103,7 @@ export function RechargeForm({
           <RechargeWarnings warnings={projection.warnings} settings={settings} />
         ) : null}
         <div className="form-actions">
-          <button type="submit" disabled={submission.busy} aria-busy={submission.busy}>
-            {submission.busy ? common.saving : canApply ? m.apply : m.save}
-          </button>
+          <SubmitButton submission={submission}>{canApply ? m.apply : m.save}</SubmitButton>
         </div>
         <FormFeedback submission={submission} />
       </form>

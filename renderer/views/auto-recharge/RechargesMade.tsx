@@ -5,6 +5,7 @@
  */
 import { useApp, useMessages } from '../../app-context';
 import { Card } from '../../components/Card';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { dateTime, date, money } from '../../i18n/format';
 import { autoRechargeMessages } from '../../i18n/messages/auto-recharge';
@@ -24,37 +25,24 @@ export function RechargesMade() {
         <EmptyState title={m.empty} />
       ) : (
         <div className="table-scroll">
-          <table>
-            <caption>{m.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.date}</th>
-                <th scope="col" className="num">
-                  {m.amount}
-                </th>
-                <th scope="col" className="num">
-                  {m.balanceBefore}
-                </th>
-                <th scope="col" className="num">
-                  {m.monthTotal}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">{dateTime(row.at, language)}</th>
-                  <td className="num">{usd(row.amount)}</td>
-                  <td className="num">{usd(row.balanceBefore)}</td>
-                  <td className="num">
-                    {limit === null
-                      ? usd(row.monthTotal)
-                      : m.ofLimit(usd(row.monthTotal), usd(microsOfUsdText(limit)))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={m.caption}
+            rowHeader={{ header: m.date, cell: (row) => dateTime(row.at, language) }}
+            columns={[
+              { header: m.amount, numeric: true, cell: (row) => usd(row.amount) },
+              { header: m.balanceBefore, numeric: true, cell: (row) => usd(row.balanceBefore) },
+              {
+                header: m.monthTotal,
+                numeric: true,
+                cell: (row) =>
+                  limit === null
+                    ? usd(row.monthTotal)
+                    : m.ofLimit(usd(row.monthTotal), usd(microsOfUsdText(limit))),
+              },
+            ]}
+            rows={rows}
+            rowKey={(row) => row.id}
+          />
         </div>
       )}
       {blocked.length === 0 ? null : (

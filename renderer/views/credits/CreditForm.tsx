@@ -7,9 +7,9 @@ import type { BridgeResult } from '../../../shared/bridge';
 import { useApp, useMessages } from '../../app-context';
 import { Field } from '../../components/Field';
 import { FormFeedback } from '../../components/FormFeedback';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useSubmission } from '../../components/useSubmission';
 import { money } from '../../i18n/format';
-import { commonMessages } from '../../i18n/messages/common';
 import { creditsMessages } from '../../i18n/messages/credits';
 import {
   CREDIT_FIELDS,
@@ -25,7 +25,6 @@ const EMPTY: CreditFormValues = { amount: '', day: '', expiresDay: '', reference
 export function CreditForm({ kind }: { kind: 'purchase' | 'grant' }) {
   const { state, bridge, language, reload } = useApp();
   const m = useMessages(creditsMessages);
-  const common = useMessages(commonMessages);
   const submission = useSubmission();
   const [values, setValues] = useState(EMPTY);
   const today = utcDay(state.now);
@@ -105,9 +104,7 @@ export function CreditForm({ kind }: { kind: 'purchase' | 'grant' }) {
         maxLength={200}
       />
       <div className="form-actions">
-        <button type="submit" disabled={submission.busy} aria-busy={submission.busy}>
-          {submission.busy ? common.saving : title}
-        </button>
+        <SubmitButton submission={submission}>{title}</SubmitButton>
       </div>
       <FormFeedback submission={submission} />
     </form>

@@ -1,19 +1,11 @@
-/**
- * Grants as a real table (ux.md §5): a caption, column headers, the source as each row's header and
- * right-aligned amounts in tabular digits. The columns are the caller's.
- */
-import type { ReactNode } from 'react';
+/** Grants as a real table (ux.md §5), the source as each row's header; the columns are the caller's. */
 import type { GrantRow } from '../../../shared/bridge';
 import { useMessages } from '../../app-context';
+import { DataTable, type Column } from '../../components/DataTable';
 import { StatusMark, type Tone } from '../../components/StatusMark';
 import { creditsMessages } from '../../i18n/messages/credits';
 
-export interface GrantColumn {
-  header: string;
-  /** Amounts: right-aligned, tabular digits. */
-  numeric?: boolean;
-  cell(grant: GrantRow): ReactNode;
-}
+export type GrantColumn = Column<GrantRow>;
 
 const STATUS_TONE: Record<GrantRow['status'], Tone> = {
   active: 'ok',
@@ -36,31 +28,15 @@ export function GrantTable(props: {
   const m = useMessages(creditsMessages);
   return (
     <div className="table-scroll">
-      <table className="grant-table">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.grants.source}</th>
-            {props.columns.map((column) => (
-              <th key={column.header} scope="col" className={column.numeric ? 'num' : undefined}>
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.grants.map((grant) => (
-            <tr key={grant.id} className={props.rowClass?.(grant)}>
-              <th scope="row">{m.source[grant.source]}</th>
-              {props.columns.map((column) => (
-                <td key={column.header} className={column.numeric ? 'num' : undefined}>
-                  {column.cell(grant)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="grant-table"
+        caption={props.caption}
+        rowHeader={{ header: m.grants.source, cell: (grant) => m.source[grant.source] }}
+        columns={props.columns}
+        rows={props.grants}
+        rowKey={(grant) => grant.id}
+        rowClass={props.rowClass}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { LedgerEntry } from '../../../shared/ledger/ledger-schema';
 import { useApp, useMessages } from '../../app-context';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { FormFeedback } from '../../components/FormFeedback';
 import { useSubmission } from '../../components/useSubmission';
@@ -28,6 +29,8 @@ export function RecordedEntries() {
   const confirmButton = useRef<HTMLButtonElement>(null);
   const removeButtons = useRef(new Map<string, HTMLButtonElement>());
   const entries = [...state.entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const amountText = (entry: LedgerEntry) => money(amountOf(entry), language);
+  const dayText = (entry: LedgerEntry) => date(Date.parse(entry.at), language);
 
   /** The entry whose Remove button gets focus back once its confirm step closes. */
   const returnTo = useRef<string | null>(null);
@@ -62,6 +65,43 @@ export function RecordedEntries() {
     await reload();
   }
 
+  /** Remove, or the confirm step while it is open. */
+  const actions = (entry: LedgerEntry) =>
+    confirming === entry.id ? (
+      <div
+        className="confirm-remove"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') cancel(entry.id);
+        }}
+      >
+        <span>{m.entries.confirm[entry.type](amountText(entry), dayText(entry))}</span>
+        <button
+          type="button"
+          ref={confirmButton}
+          disabled={submission.busy}
+          onClick={() => void remove(entry.id)}
+        >
+          {m.entries.confirmRemove}
+        </button>
+        <button type="button" className="secondary" onClick={() => cancel(entry.id)}>
+          {common.cancel}
+        </button>
+      </div>
+    ) : (
+      <button
+        type="button"
+        className="secondary"
+        aria-label={m.entries.removeLabel(entry.id)}
+        ref={(button) => {
+          if (button) removeButtons.current.set(entry.id, button);
+          else removeButtons.current.delete(entry.id);
+        }}
+        onClick={() => setConfirming(entry.id)}
+      >
+        {m.entries.remove}
+      </button>
+    );
+
   return (
     <section className="card recorded-entries" aria-labelledby={titleId}>
       <h2 className="card__title" id={titleId} tabIndex={-1} ref={heading}>
@@ -71,70 +111,18 @@ export function RecordedEntries() {
         <EmptyState title={m.entries.empty} />
       ) : (
         <div className="table-scroll">
-          <table>
-            <caption>{m.entries.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.entries.what}</th>
-                <th scope="col">{m.entries.date}</th>
-                <th scope="col" className="num">
-                  {m.entries.amount}
-                </th>
-                <th scope="col">{m.entries.reference}</th>
-                <th scope="col">{m.entries.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => {
-                const amount = money(amountOf(entry), language);
-                const day = date(Date.parse(entry.at), language);
-                return (
-                  <tr key={entry.id}>
-                    <th scope="row">{m.entries.kind[entry.type]}</th>
-                    <td>{day}</td>
-                    <td className="num">{amount}</td>
-                    <td>{entry.id}</td>
-                    <td>
-                      {confirming === entry.id ? (
-                        <div
-                          className="confirm-remove"
-                          onKeyDown={(event) => {
-                            if (event.key === 'Escape') cancel(entry.id);
-                          }}
-                        >
-                          <span>{m.entries.confirm[entry.type](amount, day)}</span>
-                          <button
-                            type="button"
-                            ref={confirmButton}
-                            disabled={submission.busy}
-                            onClick={() => void remove(entry.id)}
-                          >
-                            {m.entries.confirmRemove}
-                          </button>
-                          <button type="button" className="secondary" onClick={() => cancel(entry.id)}>
-                            {common.cancel}
-                          </button>
-                        </div>
-                      ) : (
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-label={m.entries.removeLabel(entry.id)}
-                          ref={(button) => {
-                            if (button) removeButtons.current.set(entry.id, button);
-                            else removeButtons.current.delete(entry.id);
-                          }}
-                          onClick={() => setConfirming(entry.id)}
-                        >
-                          {m.entries.remove}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            caption={m.entries.caption}
+            rowHeader={{ header: m.entries.what, cell: (entry) => m.entries.kind[entry.type] }}
+            columns={[
+              { header: m.entries.date, cell: dayText },
+              { header: m.entries.amount, numeric: true, cell: amountText },
+              { header: m.entries.reference, cell: (entry) => entry.id },
+              { header: m.entries.actions, cell: actions },
+            ]}
+            rows={entries}
+            rowKey={(entry) => entry.id}
+          />
         </div>
       )}
       <FormFeedback submission={submission} />

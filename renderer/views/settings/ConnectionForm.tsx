@@ -5,6 +5,7 @@ import { defaultSettings, settingsSchema, type Settings } from '../../../shared/
 import { useApp, useMessages } from '../../app-context';
 import { Field } from '../../components/Field';
 import { FormFeedback } from '../../components/FormFeedback';
+import { SubmitButton } from '../../components/SubmitButton';
 import { RadioGroup } from '../../components/RadioGroup';
 import { useDraft } from '../../components/useDraft';
 import { useSubmission } from '../../components/useSubmission';
@@ -68,9 +69,7 @@ export function ConnectionForm() {
         autoComplete="off"
         spellCheck={false}
       />
-      <button type="submit" disabled={submission.busy} aria-busy={submission.busy}>
-        {submission.busy ? common.saving : common.save}
-      </button>
+      <SubmitButton submission={submission}>{common.save}</SubmitButton>
       <FormFeedback submission={submission} />
     </form>
   );

@@ -4,6 +4,7 @@ import { defaultSettings } from '../../../shared/settings/settings-schema';
 import { useApp, useMessages } from '../../app-context';
 import { Field } from '../../components/Field';
 import { FormFeedback } from '../../components/FormFeedback';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useDraft } from '../../components/useDraft';
 import { useSubmission } from '../../components/useSubmission';
 import { count } from '../../i18n/format';
@@ -51,9 +52,7 @@ export function RefreshForm() {
         inputMode="numeric"
         autoComplete="off"
       />
-      <button type="submit" disabled={submission.busy} aria-busy={submission.busy}>
-        {submission.busy ? common.saving : common.save}
-      </button>
+      <SubmitButton submission={submission}>{common.save}</SubmitButton>
       <FormFeedback submission={submission} />
     </form>
   );

@@ -6,7 +6,7 @@
 import { type ReactNode, useMemo } from 'react';
 import { useApp, useMessages } from '../../app-context';
 import { ChartLegend, Swatch } from '../../charts/ChartLegend';
-import { ChartTooltip } from '../../charts/ChartTooltip';
+import { ChartTooltip, type TooltipLine } from '../../charts/ChartTooltip';
 import { REFERENCE_COLOUR } from '../../charts/chart-theme';
 import { SERIES_COLOURS } from '../../charts/palette';
 import { StackedBarChart } from '../../charts/StackedBarChart';
@@ -60,8 +60,21 @@ export function SpendChart({
     const title = axis.weekly ? dayRange(span.from, span.to, language) : dayWithWeekday(span.from, language);
     return index === last ? m.daySoFar(title) : title;
   };
-  const xTick = (key: string) => shortDay(key, language);
-  const yTick = (value: number) => compactMoney(value, language);
+  // What both charts share: one frame, one time axis, synchronised tooltips.
+  const frame = {
+    testId: 'spend-chart',
+    ariaLabel: label,
+    syncId: SPEND_SYNC_ID,
+    keys,
+    xTick: (key: string) => shortDay(key, language),
+    yTick: (value: number) => compactMoney(value, language),
+    message,
+  };
+  /** The tooltip of a bucket whose spend is known: its title, then `lines`. */
+  const tooltip = (lines: (index: number) => TooltipLine[]) => (index: number) =>
+    data.totals[index] === null || data.totals[index] === undefined ? null : (
+      <ChartTooltip title={spanTitle(index)} lines={lines(index)} />
+    );
   const monthLines = useMemo(
     () =>
       mode === 'cumulative'
@@ -96,31 +109,18 @@ export function SpendChart({
             }))}
           />
           <StackedBarChart
-            testId="spend-chart"
-            ariaLabel={label}
-            syncId={SPEND_SYNC_ID}
-            keys={keys}
+            {...frame}
             series={data.series}
             totals={data.totals}
             partial={keys.length > 0 ? { index: last, label: m.soFar } : null}
-            xTick={xTick}
-            yTick={yTick}
-            message={message}
-            tooltip={(index) =>
-              data.totals[index] === null || data.totals[index] === undefined ? null : (
-                <ChartTooltip
-                  title={spanTitle(index)}
-                  lines={[
-                    { label: m.total, value: amount(data.totals[index]) },
-                    ...data.series.map((one) => ({
-                      label: one.name,
-                      value: amount(one.values[index]),
-                      swatch: <Swatch shape={{ type: 'box', colour: one.colour }} />,
-                    })),
-                  ]}
-                />
-              )
-            }
+            tooltip={tooltip((index) => [
+              { label: m.total, value: amount(data.totals[index]) },
+              ...data.series.map((one) => ({
+                label: one.name,
+                value: amount(one.values[index]),
+                swatch: <Swatch shape={{ type: 'box', colour: one.colour }} />,
+              })),
+            ])}
           />
         </>
       ) : (
@@ -141,29 +141,16 @@ export function SpendChart({
             ]}
           />
           <TimeLineChart
-            testId="spend-chart"
-            ariaLabel={label}
-            syncId={SPEND_SYNC_ID}
-            keys={keys}
+            {...frame}
             curve="linear"
             lines={monthLines}
             references={budget === null ? [] : [{ value: budget, label: m.budget(money(budget, language)) }]}
-            xTick={xTick}
-            yTick={yTick}
-            message={message}
-            tooltip={(index) =>
-              data.totals[index] === null || data.totals[index] === undefined ? null : (
-                <ChartTooltip
-                  title={spanTitle(index)}
-                  lines={[
-                    { label: m.thisMonthToDate, value: amount(data.thisMonth[index]) },
-                    { label: m.lastMonthSameDay, value: amount(data.lastMonth[index]) },
-                    { label: m.daySpend, value: amount(data.totals[index]) },
-                    ...(budget === null ? [] : [{ label: m.monthlyBudget, value: money(budget, language) }]),
-                  ]}
-                />
-              )
-            }
+            tooltip={tooltip((index) => [
+              { label: m.thisMonthToDate, value: amount(data.thisMonth[index]) },
+              { label: m.lastMonthSameDay, value: amount(data.lastMonth[index]) },
+              { label: m.daySpend, value: amount(data.totals[index]) },
+              ...(budget === null ? [] : [{ label: m.monthlyBudget, value: money(budget, language) }]),
+            ])}
           />
         </>
       )}

@@ -5,6 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Marker } from '../../../shared/bridge';
 import { useApp, useMessages } from '../../app-context';
+import { DataTable, type Column } from '../../components/DataTable';
 import { date, money } from '../../i18n/format';
 import { commonMessages } from '../../i18n/messages/common';
 import { spendMessages } from '../../i18n/messages/spend';
@@ -65,78 +66,55 @@ function Tables({ data, period }: { data: SpendTableData; period: string }) {
     [data],
   );
   const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+  /** A column of daily amounts, its total in the footer. */
+  const amounts = (header: string, values: readonly number[]): Column<string> => ({
+    header,
+    numeric: true,
+    cell: (_, row) => money(values[row]!, language),
+    total: money(sum(values), language),
+  });
+  // Both tables have a row per day, headed by the day.
+  const byDay = {
+    rowHeader: { header: m.table.day, cell: dayLabel },
+    rows: data.days,
+    rowKey: (day: string) => day,
+  };
   return (
     <>
       <div className="spend-table-scroll">
-        <table data-testid="spend-table">
-          <caption>{m.table.spendCaption(period)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.table.day}</th>
-              <th scope="col" className="num">
-                {m.table.total}
-              </th>
-              {data.series.map((one, index) => (
-                <th key={`${index}:${one.name}`} scope="col" className="num">
-                  {one.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.days.map((day, row) => (
-              <tr key={day}>
-                <th scope="row">{dayLabel(day, row)}</th>
-                <td className="num">{money(data.totals[row]!, language)}</td>
-                {data.series.map((one, index) => (
-                  <td key={`${index}:${one.name}`} className="num">
-                    {money(one.values[row]!, language)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{m.table.rangeTotal}</th>
-              <td className="num">{money(sum(data.totals), language)}</td>
-              {data.series.map((one, index) => (
-                <td key={`${index}:${one.name}`} className="num">
-                  {money(sum(one.values), language)}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        </table>
+        <DataTable
+          testId="spend-table"
+          caption={m.table.spendCaption(period)}
+          {...byDay}
+          columns={[
+            amounts(m.table.total, data.totals),
+            ...data.series.map((one) => amounts(one.name, one.values)),
+          ]}
+          footer={m.table.rangeTotal}
+        />
       </div>
       <div className="spend-table-scroll">
-        <table data-testid="balance-table">
-          <caption>{m.table.balanceCaption(period)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.table.day}</th>
-              <th scope="col" className="num">
-                {m.balance.atDayEnd}
-              </th>
-              <th scope="col">{m.balance.events}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.days.map((day, row) => (
-              <tr key={day}>
-                <th scope="row">{dayLabel(day, row)}</th>
-                <td className="num">{money(data.balance[row]!, language)}</td>
-                <td>
-                  {markers[row]!.map((marker) => (
-                    <div key={marker.id}>
-                      {m.balance.event(m.balance.kinds[marker.kind], money(marker.amount, language))}
-                    </div>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="balance-table"
+          caption={m.table.balanceCaption(period)}
+          {...byDay}
+          columns={[
+            {
+              header: m.balance.atDayEnd,
+              numeric: true,
+              cell: (_, row) => money(data.balance[row]!, language),
+            },
+            {
+              header: m.balance.events,
+              cell: (_, row) =>
+                markers[row]!.map((marker) => (
+                  <div key={marker.id}>
+                    {m.balance.event(m.balance.kinds[marker.kind], money(marker.amount, language))}
+                  </div>
+                )),
+            },
+          ]}
+        />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 /**
  * Runs `saldo` two ways: as a real child process (`node bin/saldo.cjs …`, tsx and all) and
- * in-process through `runCli` with an in-memory io. Both give `{ code, stdout, stderr }`.
+ * in-process through `runCli` with an in-memory io. Both give `{ code, stdout, stderr }`. Commands
+ * that run until stopped (serve, simulator) have their own pair: `whileSaldoRuns`, `startInProcess`.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,6 +44,91 @@ export function spawnSaldo(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin);
   });
+}
+
+/** How a long-running `saldo …` child ended (see `whileSaldoRuns`). */
+export interface SaldoEnded {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/**
+ * `node bin/saldo.cjs …args` for a command that runs until stopped (serve, simulator): `use` gets
+ * its stdout once it has printed two lines; then it gets SIGTERM, also when `use` throws.
+ */
+export async function whileSaldoRuns(
+  args: readonly string[],
+  use: (stdout: string) => Promise<void>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<SaldoEnded> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.split('\n').length > 2) resolve();
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    await use(stdout);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  return { ...(await exited), stderr };
+}
+
+/** A command that runs until told to stop (serve, simulator), as `startInProcess` started it. */
+export interface InProcessRun {
+  /** Resolves with all it printed once that holds `text`. */
+  printed(text: string): Promise<string>;
+  /** Tells it to stop; resolves with its exit code. */
+  stop(): Promise<number>;
+}
+
+/** Starts such a command in-process with an in-memory io that records stdout. */
+export function startInProcess(
+  command: (args: readonly string[], io: CliIo, stopped: () => Promise<void>) => Promise<number>,
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+): InProcessRun {
+  let stdout = '';
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const running = command(
+    args,
+    {
+      stdout: (text) => (stdout += text),
+      stderr: () => undefined,
+      readStdin: async () => '',
+      readFile: async () => '',
+      writeFile: async () => undefined,
+      env,
+      readSecret: async () => '',
+      openSecrets: async () => new MemorySecretStore(),
+    },
+    () => stopped,
+  );
+  return {
+    async printed(text) {
+      while (!stdout.includes(text)) await new Promise((resolve) => setTimeout(resolve, 10));
+      return stdout;
+    },
+    stop() {
+      stop();
+      return running;
+    },
+  };
 }
 
 export interface InProcessInput {

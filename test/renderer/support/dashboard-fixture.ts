@@ -3,7 +3,7 @@
  * projects, a purchase, an auto-recharge, a free grant that expires soon. Checked against the
  * contract's schema, so a view test never runs on a shape main could not send.
  */
-import { dashboardStateSchema, type DashboardState } from '../../../shared/bridge';
+import { dashboardStateSchema, type DashboardState, type GrantRow } from '../../../shared/bridge';
 import { defaultSettings } from '../../../shared/settings/settings-schema';
 
 export const NOW = Date.parse('2026-11-27T10:42:00Z');
@@ -49,6 +49,25 @@ function spend(days: number) {
   };
 }
 
+/**
+ * An active grant row: $10 bought 10 days ago, none of it used, expiring in 100 days; what
+ * `overrides` leave out follows from what they set (left = amount − used − forfeited, effective when
+ * bought).
+ */
+export function grantRow(id: string, overrides: Partial<GrantRow> = {}): GrantRow {
+  const row = { amount: 10 * USD, used: 0, forfeited: 0, at: NOW - 10 * DAY, ...overrides };
+  return {
+    id,
+    source: 'manual',
+    remaining: row.amount - row.used - row.forfeited,
+    effectiveAt: row.at,
+    expiresAt: NOW + 100 * DAY,
+    status: 'active',
+    forfeitRisk: 0,
+    ...row,
+  };
+}
+
 export function dashboardFixture(overrides: Partial<DashboardState> = {}): DashboardState {
   const state: DashboardState = {
     now: NOW,
@@ -86,45 +105,27 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
       historyDays: 59,
     },
     grants: [
-      {
-        id: 'grant-welcome',
+      grantRow('grant-welcome', {
         source: 'grant',
         amount: 25 * USD,
         used: 20 * USD,
-        remaining: 5 * USD,
-        forfeited: 0,
         at: NOW - 340 * DAY,
-        effectiveAt: NOW - 340 * DAY,
         expiresAt: NOW + 12 * DAY,
-        status: 'active',
         forfeitRisk: 2_500_000,
-      },
-      {
-        id: 'P-1001',
-        source: 'manual',
+      }),
+      grantRow('P-1001', {
         amount: 50 * USD,
         used: 22_900_000,
-        remaining: 27_100_000,
-        forfeited: 0,
         at: NOW - 40 * DAY,
-        effectiveAt: NOW - 40 * DAY,
         expiresAt: NOW + 325 * DAY,
-        status: 'active',
-        forfeitRisk: 0,
-      },
-      {
-        id: 'auto-1',
+      }),
+      grantRow('auto-1', {
         source: 'auto',
         amount: 20 * USD,
         used: 10 * USD,
-        remaining: 10 * USD,
-        forfeited: 0,
         at: NOW - 10 * DAY,
-        effectiveAt: NOW - 10 * DAY,
         expiresAt: NOW + 355 * DAY,
-        status: 'active',
-        forfeitRisk: 0,
-      },
+      }),
     ],
     entries: [
       {

@@ -57,6 +57,21 @@ async function retype(user: ReturnType<typeof userEvent.setup>, input: HTMLEleme
   if (text !== '') await user.paste(text);
 }
 
+const SETTING_LABELS = {
+  threshold: 'When balance goes below (USD)',
+  target: 'Bring balance back up to (USD)',
+  limit: 'Monthly limit (USD, optional)',
+};
+
+/** Retypes fields of the English setting form, in the order given. */
+async function retypeSetting(
+  user: ReturnType<typeof userEvent.setup>,
+  texts: Partial<Record<keyof typeof SETTING_LABELS, string>>,
+) {
+  for (const [name, text] of Object.entries(texts))
+    await retype(user, field(SETTING_LABELS[name as keyof typeof SETTING_LABELS]), text!);
+}
+
 describe('AutoRechargeView', () => {
   describe('the current setting in one sentence', () => {
     it('says what is on, the limit and what was used this month', () => {
@@ -116,9 +131,7 @@ describe('AutoRechargeView', () => {
 
     it('says when the monthly limit stops the recharges', async () => {
       const { user } = renderRecharge();
-      await retype(user, field('When balance goes below (USD)'), '40');
-      await retype(user, field('Bring balance back up to (USD)'), '45');
-      await retype(user, field('Monthly limit (USD, optional)'), '30');
+      await retypeSetting(user, { threshold: '40', target: '45', limit: '30' });
       expect(projection()).toHaveTextContent(
         'The monthly limit of $30.00 is reached around Dec 20, 2026. No more top-ups until Jan 1, 2027.',
       );
@@ -177,17 +190,8 @@ describe('AutoRechargeView', () => {
       expect(calls).toEqual([
         {
           channel: 'auto-recharge:set',
-          request: {
-            settings: {
-              enabled: true,
-              threshold: '10',
-              mode: 'topUp',
-              amount: null,
-              target: '30',
-              monthlyLimit: '100',
-            },
-            apply: true,
-          },
+          // The stored setting, unchanged.
+          request: { settings: fixture().autoRecharge.settings, apply: true },
         },
       ]);
       await waitFor(() => expect(within(form()).getByRole('status')).toHaveTextContent('Applied'));
@@ -259,14 +263,7 @@ describe('AutoRechargeView', () => {
         {
           channel: 'auto-recharge:set',
           request: {
-            settings: {
-              enabled: false,
-              threshold: '10',
-              mode: 'topUp',
-              amount: null,
-              target: null,
-              monthlyLimit: '100',
-            },
+            settings: { ...fixture().autoRecharge.settings!, enabled: false, target: null },
             apply: true,
           },
         },
@@ -292,9 +289,7 @@ describe('AutoRechargeView', () => {
 
     it('wants the target above the threshold, a positive limit and a threshold', async () => {
       const { user, calls } = renderRecharge();
-      await retype(user, field('Bring balance back up to (USD)'), '8');
-      await retype(user, field('Monthly limit (USD, optional)'), '0');
-      await retype(user, field('When balance goes below (USD)'), '');
+      await retypeSetting(user, { target: '8', limit: '0', threshold: '' });
       await user.click(within(form()).getByRole('button', { name: 'Apply' }));
       expect(field('When balance goes below (USD)')).toHaveAccessibleDescription(
         'Enter an amount: auto-recharge needs it when it is on.',
@@ -353,15 +348,12 @@ describe('AutoRechargeView', () => {
         'Your busiest day cost $1.12, more than the threshold of $1.00: the credit can run out before a top-up lands. Leave some buffer.',
       );
 
-      await retype(user, field('When balance goes below (USD)'), '45');
-      await retype(user, field('Bring balance back up to (USD)'), '60');
+      await retypeSetting(user, { threshold: '45', target: '60' });
       expect(warnings()).toHaveTextContent(
         'Your balance of $42.10 is already below the threshold: this means a charge right away.',
       );
 
-      await retype(user, field('When balance goes below (USD)'), '10');
-      await retype(user, field('Bring balance back up to (USD)'), '30');
-      await retype(user, field('Monthly limit (USD, optional)'), '5');
+      await retypeSetting(user, { threshold: '10', target: '30', limit: '5' });
       expect(warnings()).toHaveTextContent(
         'The monthly limit of $5.00 is smaller than one recharge, so every recharge is blocked.',
       );

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DashboardState, GrantRow } from '../../../shared/bridge';
 import { CreditsView } from '../../../renderer/views/Credits';
-import { dashboardFixture, NOW } from '../support/dashboard-fixture';
+import { dashboardFixture, grantRow, NOW } from '../support/dashboard-fixture';
 import { renderView, type Answers } from '../support/render-view';
 import { axeViolations } from './axe-violations';
 import { steadySpend } from './steady-spend';
@@ -27,19 +27,17 @@ function rowHeaders(table: HTMLElement): string[] {
     .map((cell) => cell.textContent ?? '');
 }
 
-const expired: GrantRow = {
-  id: 'grant-old',
+const expired = grantRow('grant-old', {
   source: 'grant',
   amount: 99 * USD,
   used: 59 * USD,
   remaining: 7 * USD,
   forfeited: 40 * USD,
   at: NOW - 400 * DAY,
-  effectiveAt: NOW - 400 * DAY,
   expiresAt: NOW - 35 * DAY,
   status: 'expired',
   forfeitRisk: 3 * USD,
-};
+});
 
 function renderCredits(options: { state?: DashboardState; answers?: Answers } = {}) {
   return { user: userEvent.setup(), ...renderView(CreditsView, { state: fixture(), ...options }) };

@@ -2,7 +2,6 @@
  * `saldo serve`: as a real process (prints the dashboard line, answers with its token, stops cleanly
  * on SIGTERM), in-process with a stop of our own, and its option errors.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveCommand } from '../../../../electron/cli/commands/serve';
-import { MemorySecretStore } from '../../../../electron/core/secrets';
-import { BIN, expectUsageError, REPO_ROOT, runInProcess } from '../cli-harness';
+import { expectUsageError, runInProcess, startInProcess, whileSaldoRuns } from '../cli-harness';
 import { raw } from './serve-harness';
 
 const DASHBOARD_LINE = /^Dashboard: (http:\/\/127\.0\.0\.1:(\d+))\/#token=([A-Za-z0-9_-]{43})\n/;
@@ -28,77 +26,46 @@ function home(): string {
 
 describe('saldo serve as a process', () => {
   it('prints the dashboard line once, answers with the token (not without), and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0'], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SALDO_HOME: home() },
-    });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on('exit', (code, signal) => resolve({ code, signal })),
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-          stdout += chunk;
-          if (stdout.split('\n').length > 2) resolve();
-        });
-        child.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
-      });
-      const [, url, port, token] = DASHBOARD_LINE.exec(stdout)!;
-      const lines = stdout.split('\n');
-      expect(lines[1]).toBe(
-        'SALDO_DEMO=1 is set: showing the demo account. Open the address above; stop with Ctrl-C.',
-      );
-      // The token is printed exactly once.
-      expect(stdout.split(token!).length).toBe(2);
+    const ended = await whileSaldoRuns(
+      ['serve', '--demo', '--port', '0'],
+      async (stdout) => {
+        const [, url, port, token] = DASHBOARD_LINE.exec(stdout)!;
+        const lines = stdout.split('\n');
+        expect(lines[1]).toBe(
+          'SALDO_DEMO=1 is set: showing the demo account. Open the address above; stop with Ctrl-C.',
+        );
+        // The token is printed exactly once.
+        expect(stdout.split(token!).length).toBe(2);
 
-      const denied = await raw(Number(port), { method: 'POST', path: '/api/call/state:get', body: '{}' });
-      expect(denied.status).toBe(401);
-      const answer = await fetch(`${url}/api/call/settings:get`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}` },
-        body: '{}',
-      });
-      expect(answer.status).toBe(200);
-      expect(await answer.json()).toMatchObject({ ok: true, value: { backend: 'demo' } });
-      expect((await raw(Number(port), { path: '/' })).status).toBe(200);
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect(await exited).toEqual({ code: 0, signal: null });
-    expect(stderr).not.toContain('error');
+        const denied = await raw(Number(port), { method: 'POST', path: '/api/call/state:get', body: '{}' });
+        expect(denied.status).toBe(401);
+        const answer = await fetch(`${url}/api/call/settings:get`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+          body: '{}',
+        });
+        expect(answer.status).toBe(200);
+        expect(await answer.json()).toMatchObject({ ok: true, value: { backend: 'demo' } });
+        expect((await raw(Number(port), { path: '/' })).status).toBe(200);
+      },
+      { ...process.env, SALDO_HOME: home() },
+    );
+    expect(ended).toMatchObject({ code: 0, signal: null });
+    expect(ended.stderr).not.toContain('error');
   }, 30_000);
 });
 
 describe('saldo serve in-process', () => {
   it('serves until told to stop, then closes the server', async () => {
-    let stdout = '';
-    let stop!: () => void;
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const io = {
-      stdout: (text: string) => (stdout += text),
-      stderr: () => undefined,
-      readStdin: async () => '',
-      readFile: async () => '',
-      writeFile: async () => undefined,
-      env: { SALDO_HOME: home() },
-      readSecret: async () => '',
-      openSecrets: async () => new MemorySecretStore(),
-    };
-    const running = serveCommand(['--demo'], io, () => stopped);
-    while (!stdout.includes('stop with Ctrl-C')) await new Promise((resolve) => setTimeout(resolve, 10));
-    const [, url, , token] = DASHBOARD_LINE.exec(stdout)!;
+    const running = startInProcess(serveCommand, ['--demo'], { SALDO_HOME: home() });
+    const [, url, , token] = DASHBOARD_LINE.exec(await running.printed('stop with Ctrl-C'))!;
     const answer = await fetch(`${url}/api/call/state:get`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}` },
       body: '{}',
     });
     expect(await answer.json()).toMatchObject({ ok: true, value: { backend: { name: 'demo' } } });
-    stop();
-    expect(await running).toBe(0);
+    expect(await running.stop()).toBe(0);
     await expect(fetch(`${url}/`)).rejects.toThrow();
   });
 

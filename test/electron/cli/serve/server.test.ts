@@ -19,6 +19,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../../electron/cli/serve/guard';
 import { packageRoot, rendererDir } from '../../../../electron/cli/serve/static-files';
 import { MemorySecretStore } from '../../../../electron/core/secrets';
 import { startSimulator, type RunningSimulator } from '../../../../electron/core/simulator';
+import { ADD_10_BELOW_5 } from '../../core/bridge/bridge-test-kit';
 import { expectNoKey, FAKE_ADMIN_KEY, FAKE_PROJECT_KEY, KEY_MARK } from '../../core/secrets/secrets-test-kit';
 import { fakeRendererBuild, openEvents, raw } from './serve-harness';
 
@@ -474,15 +475,7 @@ describe('an Admin key over HTTP', () => {
       const state = stateOf(await post('state:get'));
       expect(state.backend).toMatchObject({ name: 'openai', baseUrl: openai.baseUrl });
       expect(state.key.stored).toEqual({ kind: 'admin', last4: 'abcd', source: 'keychain' });
-      const settings = {
-        enabled: true,
-        threshold: '5',
-        mode: 'add',
-        amount: '10',
-        target: null,
-        monthlyLimit: null,
-      };
-      expect(await post('auto-recharge:set', { settings, apply: true })).toMatchObject({
+      expect(await post('auto-recharge:set', { settings: ADD_10_BELOW_5, apply: true })).toMatchObject({
         ok: false,
         error: { field: 'apply', message: expect.stringContaining('OpenAI has no API') },
       });
