@@ -22,6 +22,12 @@ export interface DashboardStore {
   close(): void;
 }
 
+/**
+ * Subscribing to `state:changed` delivers the current snapshot at once (the contract says so), so
+ * the first snapshot is not fetched twice; `state:get` is the fallback when none came by then.
+ */
+export const FIRST_PUSH_WAIT_MS = 1500;
+
 export function createDashboardStore(bridge: BridgeApi): DashboardStore {
   let view: DashboardView = { status: 'loading', state: null, error: null, connected: true };
   const listeners = new Set<() => void>();
@@ -41,7 +47,9 @@ export function createDashboardStore(bridge: BridgeApi): DashboardStore {
     if (answer.ok) adopt(answer.value);
     else if (view.state === null) set({ status: 'error', error: answer.error.message });
   }
-  void reload();
+  const fallback = setTimeout(() => {
+    if (view.state === null) void reload();
+  }, FIRST_PUSH_WAIT_MS);
   return {
     get: () => view,
     subscribe(listener) {
@@ -52,6 +60,9 @@ export function createDashboardStore(bridge: BridgeApi): DashboardStore {
     setConnected: (connected) => {
       if (connected !== view.connected) set({ connected });
     },
-    close: () => unsubscribe.forEach((stop) => stop()),
+    close: () => {
+      clearTimeout(fallback);
+      unsubscribe.forEach((stop) => stop());
+    },
   };
 }

@@ -111,6 +111,7 @@ export const CHANNELS = {
 
 /** What the renderer hears without asking. */
 export const EVENTS = {
+  /** Sent at once to a new subscriber (the current snapshot), then after every change. */
   'state:changed': dashboardStateSchema,
   /** An alert fired on this sync (the one a notification shows). */
   'alert:raised': alertSchema,

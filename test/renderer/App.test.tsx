@@ -6,22 +6,34 @@ import { App, Dashboard } from '../../renderer/App';
 import { createDashboardStore } from '../../renderer/state/dashboard-store';
 import { dashboardFixture } from './support/dashboard-fixture';
 
-/** Stands in for main: `state:get` answers from `answer`, events are sent with `emit`. */
-function standIn(answer: () => Promise<unknown>) {
+/**
+ * Stands in for main: like the contract says, subscribing to `state:changed` pushes the current
+ * snapshot (when `answer` has one); `state:get` answers from `answer`; `emit` sends events.
+ */
+function standIn(answer: () => Promise<unknown>, options: { push: boolean } = { push: true }) {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const asked: string[] = [];
   const bridge: BridgeApi = {
-    call: (async (channel: string) =>
-      channel === 'state:get' ? answer() : { ok: true, value: {} }) as never,
+    call: (async (channel: string) => {
+      asked.push(channel);
+      return channel === 'state:get' ? answer() : { ok: true, value: {} };
+    }) as never,
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
       set.add(listener as (payload: unknown) => void);
+      if (event === 'state:changed' && options.push) {
+        void answer().then((current) => {
+          const result = current as { ok: boolean; value?: unknown };
+          if (result.ok) act(() => (listener as (payload: unknown) => void)(result.value));
+        });
+      }
       return () => set.delete(listener as (payload: unknown) => void);
     },
   };
   const emit = (event: EventName, payload: unknown) =>
     act(() => listeners.get(event)?.forEach((listener) => listener(payload)));
-  return { bridge, emit };
+  return { bridge, emit, asked };
 }
 
 beforeEach(() => {
@@ -49,16 +61,34 @@ describe('the dashboard shell', () => {
 
   it('shows a load failure with "Try again", which asks again', async () => {
     let calls = 0;
-    const { bridge } = standIn(async () => {
-      calls += 1;
-      return calls === 1
-        ? { ok: false, error: { field: 'connection', message: 'connection refused' } }
-        : { ok: true, value: dashboardFixture() };
-    });
+    // The event stream is down (nothing pushed): the store asks, and the first answer is a failure.
+    const { bridge } = standIn(
+      async () => {
+        calls += 1;
+        return calls === 1
+          ? { ok: false, error: { field: 'connection', message: 'connection refused' } }
+          : { ok: true, value: dashboardFixture() };
+      },
+      { push: false },
+    );
     render(<Dashboard bridge={bridge} store={createDashboardStore(bridge)} />);
-    await screen.findByText('Saldo could not load your account: connection refused');
+    await screen.findByText('Saldo could not load your account: connection refused', {}, { timeout: 4000 });
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('heading', { level: 1, name: 'Overview' });
+  });
+
+  it('takes the first snapshot from the push, without asking for it again', async () => {
+    const { bridge, asked } = standIn(async () => ({ ok: true, value: dashboardFixture() }));
+    render(<Dashboard bridge={bridge} store={createDashboardStore(bridge)} />);
+    await screen.findByRole('heading', { level: 1, name: 'Overview' });
+    expect(asked).not.toContain('state:get');
+  });
+
+  it('asks for the snapshot when none is pushed', async () => {
+    const { bridge, asked } = standIn(async () => ({ ok: true, value: dashboardFixture() }), { push: false });
+    render(<Dashboard bridge={bridge} store={createDashboardStore(bridge)} />);
+    await screen.findByRole('heading', { level: 1, name: 'Overview' }, { timeout: 4000 });
+    expect(asked).toContain('state:get');
   });
 
   it('follows pushed snapshots: Dutch switches the words and the document language', async () => {
