@@ -93,7 +93,7 @@ function yearOfCosts(now: number): DailyCost[] {
 }
 
 /** A data directory holding that year, on the OpenAI backend, synced up to now. */
-function seedHome(now: number): string {
+export function seedHome(now: number): string {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-bench-dashboard-'));
   const settings = openSettingsIn({ dir: home });
   if (!settings.ok) throw new Error(settings.error.message);
@@ -127,7 +127,14 @@ function appearanceProbe(selector: string): string {
 
 // In-page code is passed as text: this script is typed for Node, which has no DOM types.
 async function appearedAt(page: Page): Promise<number> {
-  await page.waitForFunction('window.__appearedAt !== undefined', null, { timeout: 30_000 });
+  // A function, not text: the dashboard's CSP forbids evaluating strings while polling.
+  await page.waitForFunction(
+    () => (globalThis as { __appearedAt?: number }).__appearedAt !== undefined,
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
   return (await page.evaluate('window.__appearedAt')) as number;
 }
 

@@ -22,6 +22,16 @@ let browser: Browser;
 let page: Page;
 let problems: string[];
 
+/**
+ * The page's globals as a predicate running in the page sees them. This project is typed for Node,
+ * without the DOM, hence the casts; predicates are functions, not text, because the page's CSP
+ * rightly forbids evaluating strings. (Each predicate is sent to the page alone: no helpers.)
+ */
+type PageGlobals = {
+  location: { hash: string };
+  document: { documentElement: { lang: string; dataset: Record<string, string | undefined> } };
+};
+
 async function state() {
   const answer = await dashboard.call('state:get', {});
   if (!answer.ok) throw new Error(answer.error.message);
@@ -34,8 +44,10 @@ async function open(view: string): Promise<void> {
     .getByRole('link')
     .nth(VIEWS.indexOf(view as never))
     .click();
-  // In-page code as text: this project is typed for Node, without the DOM.
-  await page.waitForFunction(`window.location.hash === '#/${view}'`);
+  await page.waitForFunction(
+    (name) => (globalThis as unknown as PageGlobals).location.hash === `#/${name}`,
+    view,
+  );
 }
 
 beforeAll(async () => {
@@ -173,7 +185,11 @@ describe('the dashboard in Chromium, on the demo account', () => {
       for (const theme of ['light', 'dark'] as const) {
         await dashboard.call('settings:update', { language, theme });
         await page.waitForFunction(
-          `document.documentElement.lang === '${language}' && document.documentElement.dataset.theme === '${theme}'`,
+          ([lang, mode]) => {
+            const root = (globalThis as unknown as PageGlobals).document.documentElement;
+            return root.lang === lang && root.dataset.theme === mode;
+          },
+          [language, theme] as const,
         );
         for (const view of VIEWS) {
           await open(view);
