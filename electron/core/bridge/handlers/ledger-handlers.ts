@@ -1,0 +1,97 @@
+/**
+ * The ledger's channels: purchases, grants, balance readings and removals the user records. On the
+ * demo a purchase is bought on its simulator too, and taken back out of the ledger if refused there.
+ */
+import { formatInstant } from '../../../../shared/billing/instant';
+import type { BridgeHandlers } from '../../../../shared/bridge/channels';
+import { failure, type BridgeError, type BridgeResult } from '../../../../shared/bridge/result';
+import type { StoreResult } from '../../stores';
+import { buyOnSimulator } from '../demo-purchase';
+import type { CurrentMonitor, HandlerContext } from './handler-context';
+import { ok, storeFailure } from './results';
+
+/** What the ledger's handlers need from the session. */
+export type LedgerContext = Pick<HandlerContext, 'exclusive' | 'changed' | 'syncNow'>;
+
+type LedgerChannel = 'ledger:add-purchase' | 'ledger:add-grant' | 'ledger:calibrate' | 'ledger:remove-entry';
+
+/** An optional text field left empty in a form counts as absent. */
+function given(text: string | undefined): string | undefined {
+  return text === undefined || text === '' ? undefined : text;
+}
+
+/** The entry's id when the request chose one; absent, the store makes one. */
+function chosenId(id: string | undefined): { id?: string } {
+  const chosen = given(id);
+  return chosen === undefined ? {} : { id: chosen };
+}
+
+/** A new entry's `at`: as given, else now on the backend's clock, never after the wall clock's. */
+function atOrNow(at: string | undefined, current: CurrentMonitor): string {
+  return given(at) ?? formatInstant(Math.min(current.opened.now(), Date.now()));
+}
+
+/** Removes the entry just recorded, which the backend refused, and reports the refusal. */
+function takeBack(current: CurrentMonitor, id: string, refusal: BridgeError): BridgeResult<never> {
+  const removed = current.opened.ledger.removeEntry(id);
+  if (removed.ok) return failure(refusal.field, refusal.message);
+  return failure(
+    refusal.field,
+    `${refusal.message} The entry recorded for it could not be removed: ${removed.error.message}`,
+  );
+}
+
+/** The ledger's channels over the session's open monitor. */
+export function ledgerHandlers(ctx: LedgerContext): Pick<BridgeHandlers, LedgerChannel> {
+  /** The store's answer as the handler's: its refusal, or the entry once listeners heard of it. */
+  const recorded = <T>(current: CurrentMonitor, added: StoreResult<T>): BridgeResult<T> => {
+    if (!added.ok) return storeFailure(added.error);
+    ctx.changed(current);
+    return ok(added.value);
+  };
+
+  return {
+    'ledger:add-purchase': ({ amount, at, id }) =>
+      ctx.exclusive(async (current) => {
+        const { opened } = current;
+        const demo = opened.choice.backend === 'demo';
+        // The demo's simulator starts with its first sync, and the purchase is bought there too.
+        if (demo && opened.simulatorUrl() === null) await ctx.syncNow(current);
+        const added = opened.ledger.addPurchase({ amount, at: atOrNow(at, current), ...chosenId(id) });
+        if (added.ok && demo) {
+          const bought = await buyOnSimulator(opened.simulatorUrl(), added.value);
+          if (!bought.ok) return takeBack(current, added.value.id, bought.error);
+          // Read the balance again now (a poll may otherwise fetch usage in its turn, sync.ts
+          // planPoll): the reading before the purchase would calibrate it away until then.
+          opened.ledger.setCursor({ ...opened.ledger.read().cursor, balanceAt: null });
+          await ctx.syncNow(current);
+        }
+        return recorded(current, added);
+      }),
+
+    'ledger:add-grant': ({ amount, at, expiresAt, id }) =>
+      ctx.exclusive((current) => {
+        const expires = given(expiresAt);
+        const added = current.opened.ledger.addGrant({
+          amount,
+          at: atOrNow(at, current),
+          ...(expires === undefined ? {} : { expiresAt: expires }),
+          ...chosenId(id),
+        });
+        return recorded(current, added);
+      }),
+
+    'ledger:calibrate': ({ balance, at }) =>
+      ctx.exclusive((current) =>
+        recorded(current, current.opened.ledger.addBalance({ balance, at: atOrNow(at, current) })),
+      ),
+
+    'ledger:remove-entry': ({ id }) =>
+      ctx.exclusive((current) => {
+        const removed = current.opened.ledger.removeEntry(id);
+        if (!removed.ok) return storeFailure(removed.error);
+        ctx.changed(current);
+        return ok({ id });
+      }),
+  };
+}
