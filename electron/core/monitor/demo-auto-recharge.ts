@@ -1,7 +1,8 @@
 /**
- * The demo account's own auto-recharge, mirrored into its ledger: its simulator starts with
- * settings of its own (`GET /sim/auto-recharge`, control-routes.ts) and recharges by them, so the
- * Auto-recharge view shows them from the first sync instead of "Not set".
+ * The demo account's auto-recharge, one setting on both sides: a new simulator starts with settings
+ * of its own (`GET /sim/auto-recharge`, control-routes.ts) and recharges by them, so the ledger
+ * mirrors those at the first sync instead of saying "Not set"; settings the user applied earlier
+ * (kept in the demo ledger across restarts) are sent to the new simulator instead.
  */
 import { z } from 'zod';
 import { autoRechargeSettingsSchema, type AutoRechargeSettings } from '../../../shared/ledger/ledger-schema';
@@ -41,23 +42,29 @@ export function autoRechargeFromSimulator(raw: unknown): AutoRechargeSettings | 
 }
 
 /**
- * Records the simulator's auto-recharge in the ledger while the ledger holds none: settings the
- * user recorded or applied stay. Best effort: a simulator that does not answer leaves it unset.
+ * At a new simulator's start: the ledger's settings go to the simulator when it holds some, else the
+ * simulator's are recorded in the ledger. Best effort: a simulator that does not answer changes
+ * nothing (the sync that follows reports it).
  */
-export async function mirrorSimulatorAutoRecharge(
-  simulatorUrl: string | null,
-  ledger: LedgerStore,
-): Promise<void> {
-  if (simulatorUrl === null || ledger.read().autoRecharge !== null) return;
-  let raw: unknown;
+export async function alignDemoAutoRecharge(simulatorUrl: string | null, ledger: LedgerStore): Promise<void> {
+  if (simulatorUrl === null) return;
+  const url = `${simulatorUrl}/sim/auto-recharge`;
   try {
-    const response = await fetch(`${simulatorUrl}/sim/auto-recharge`);
+    const applied = ledger.read().autoRecharge;
+    if (applied !== null) {
+      await fetch(url, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(applied),
+      });
+      return;
+    }
+    const response = await fetch(url);
     if (!response.ok) return;
-    raw = await response.json();
+    const settings = autoRechargeFromSimulator(await response.json());
+    // Asked again: the user may have set some while the simulator answered.
+    if (settings !== null && ledger.read().autoRecharge === null) ledger.setAutoRecharge(settings);
   } catch {
-    return;
+    // Not reachable: nothing to align.
   }
-  const settings = autoRechargeFromSimulator(raw);
-  // Asked again: the user may have set some while the simulator answered.
-  if (settings !== null && ledger.read().autoRecharge === null) ledger.setAutoRecharge(settings);
 }

@@ -27,7 +27,7 @@ import {
 } from '../stores';
 import { chooseBackend, type BackendChoice } from './choose-backend';
 import { createDemoBackend, type DemoOptions } from './demo';
-import { mirrorSimulatorAutoRecharge } from './demo-auto-recharge';
+import { alignDemoAutoRecharge } from './demo-auto-recharge';
 import { createMonitor, type Monitor, type MonitorOptions } from './monitor';
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -120,7 +120,7 @@ function demoParts(
     // If it cannot start, the sync below reports that as its failure.
     await demo.start().catch(() => undefined);
     ledger.setCursor({ costsAt: null, usageAt: null, balanceAt: null });
-    await mirrorSimulatorAutoRecharge(demo.simulatorUrl(), ledger);
+    await alignDemoAutoRecharge(demo.simulatorUrl(), ledger);
   }
   const monitor: Monitor = {
     ...inner,

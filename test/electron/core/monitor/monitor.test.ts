@@ -145,6 +145,28 @@ describe('the demo monitor', () => {
     });
   });
 
+  it('gives a new demo simulator the auto-recharge the user applied before a restart', async () => {
+    const { monitor, ledger, simulatorUrl } = await openDemo();
+    const applied = {
+      enabled: true,
+      threshold: '15',
+      mode: 'topUp' as const,
+      amount: null,
+      target: '45',
+      monthlyLimit: null,
+    };
+    expect(ledger.setAutoRecharge(applied).ok).toBe(true);
+    await monitor.syncOnce();
+    expect(ledger.read().autoRecharge).toEqual(applied);
+    const simulator = await fetch(`${simulatorUrl()}/sim/auto-recharge`);
+    expect(await simulator.json()).toMatchObject({
+      enabled: true,
+      mode: 'topUp',
+      threshold: '15',
+      target: '45',
+    });
+  });
+
   it('keeps the synced data when a sync fails, and records only how syncing goes', async () => {
     const { monitor, simulatorUrl, dir } = await openDemo();
     expect((await monitor.syncOnce()).ok).toBe(true);
