@@ -183,6 +183,8 @@ export const dashboardStateSchema = z.strictObject({
   autoRecharge: autoRechargeStateSchema,
   alerts: z.strictObject({ current: z.array(alertSchema), past: z.array(pastAlertSchema) }),
   settings: settingsSchema,
+  /** Where Saldo keeps its files on this machine (ux.md §1 Settings 5: "where files live"). */
+  dataDir: z.string(),
 });
 
 export type DashboardState = z.output<typeof dashboardStateSchema>;

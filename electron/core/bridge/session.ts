@@ -182,6 +182,7 @@ class Session implements BridgeSession {
       backend: { choice: opened.choice, baseUrl: opened.baseUrl, capabilities: opened.capabilities() },
       key: { ...this.#keyInfo, lastCheck: this.#keyCheck.last() },
       sync: this.#syncStatus(current),
+      dataDir: opened.dir,
     });
   }
 

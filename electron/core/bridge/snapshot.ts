@@ -41,6 +41,8 @@ export interface SnapshotSources {
   backend: { choice: BackendChoice; baseUrl: string | null; capabilities: BackendCapabilities };
   key: KeyInfo;
   sync: SyncStatus;
+  /** The data directory (the demo's ledger lives in its `demo/` folder). */
+  dataDir: string;
 }
 
 /** Micro-dollars as a JSON number: exact, since every amount Saldo shows is far below 2^53 µ$. */
@@ -73,6 +75,7 @@ export function buildSnapshot(sources: SnapshotSources): DashboardState {
     autoRecharge: autoRechargeOf(result, ledger, now),
     alerts: { current: state.alerts.map((alert) => ({ ...alert })), past: pastAlerts(ledger) },
     settings,
+    dataDir: sources.dataDir,
   };
 }
 

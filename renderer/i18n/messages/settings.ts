@@ -81,6 +81,7 @@ export const settingsMessages = catalogue({
       csv: 'Export as CSV',
       json: 'Export as JSON',
       exported: (filename: string) => `Downloaded ${filename}.`,
+      where: 'Saldo keeps its files (settings, what you recorded, the synced days) in this folder:',
     },
   },
   nl: {
@@ -166,6 +167,8 @@ export const settingsMessages = catalogue({
       csv: 'Exporteren als CSV',
       json: 'Exporteren als JSON',
       exported: (filename: string) => `${filename} gedownload.`,
+      where:
+        'Saldo bewaart zijn bestanden (instellingen, wat je hebt vastgelegd, de gesynchroniseerde dagen) in deze map:',
     },
   },
 });

@@ -6,7 +6,7 @@ import { useSubmission } from '../../components/useSubmission';
 import { settingsMessages } from '../../i18n/messages/settings';
 
 export function DataExport() {
-  const { bridge } = useApp();
+  const { bridge, state } = useApp();
   const { data: m } = useMessages(settingsMessages);
   const submission = useSubmission();
 
@@ -36,6 +36,9 @@ export function DataExport() {
         </button>
       </div>
       <FormFeedback submission={submission} />
+      <p>
+        {m.where} <code className="data-dir">{state.dataDir}</code>
+      </p>
     </>
   );
 }

@@ -158,6 +158,7 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
     },
     alerts: { current: [], past: [] },
     settings: defaultSettings(),
+    dataDir: '/home/someone/.config/saldo',
     ...overrides,
   };
   return dashboardStateSchema.parse(state);

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeApi, DashboardState, KeyInfo } from '../../../shared/bridge';
@@ -429,6 +429,15 @@ describe('SettingsView', () => {
       expect(clicked[0]!.download).toBe(filename);
       expect(clicked[0]!.href).toBe('blob:saldo');
       expect(await screen.findByText(`Downloaded ${filename}.`)).toBeInTheDocument();
+    });
+
+    it('says where the files live, in both languages', () => {
+      renderSettings(fixture());
+      expect(screen.getByText('/home/someone/.config/saldo')).toBeInTheDocument();
+      expect(screen.getByText(/Saldo keeps its files/)).toBeInTheDocument();
+      cleanup();
+      renderSettings(withKey(null, 'nl'));
+      expect(screen.getByText(/Saldo bewaart zijn bestanden/)).toBeInTheDocument();
     });
 
     it('shows an export error', async () => {

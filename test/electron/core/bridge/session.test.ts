@@ -94,6 +94,7 @@ describe('the bridge session on the demo account', () => {
     expect(synced).toMatchObject({ ok: true, value: { state: 'ok', lastOkAt: START_AT, error: null } });
     const snapshot = await state(opened);
     expect(snapshot.now).toBe(START_AT);
+    expect(snapshot.dataDir).toBe(dir);
     expect(snapshot.backend).toEqual({
       name: 'demo',
       reason: 'SALDO_DEMO=1 is set: showing the demo account.',

@@ -48,6 +48,7 @@ function sources(ledger: Ledger, state: Partial<MonitorState> = {}): SnapshotSou
     backend: { choice: CHOICE, baseUrl: null, capabilities: CAPABILITIES },
     key: keyInfoOf({ backend: 'memory', detail: 'Held in memory.' }, null),
     sync: syncStatusOf(null, null),
+    dataDir: '/home/someone/.config/saldo',
   };
 }
 
