@@ -79,6 +79,7 @@ export const overviewMessages = catalogue({
       `Expected around ${date}, when the balance goes below ${threshold}.`,
     rechargeDue: (threshold: string) => `Due now: the balance is below ${threshold}.`,
     rechargeOff: 'Auto-recharge is off.',
+    rechargeNotSoon: (days: string) => `None expected in the next ${days} at today's pace.`,
     rechargeBlocked: (limit: string, date: string) =>
       `None until ${date}: this month's limit of ${limit} is used up.`,
     spendTitle: 'Last 30 days',
@@ -170,6 +171,7 @@ export const overviewMessages = catalogue({
       `Verwacht rond ${date}, als het saldo onder ${threshold} komt.`,
     rechargeDue: (threshold: string) => `Nu verwacht: het saldo is onder ${threshold}.`,
     rechargeOff: 'Automatisch opladen staat uit.',
+    rechargeNotSoon: (days: string) => `Bij je huidige verbruik niet in de komende ${days}.`,
     rechargeBlocked: (limit: string, date: string) =>
       `Niet meer tot ${date}: de maandlimiet van ${limit} is bereikt.`,
     spendTitle: 'Afgelopen 30 dagen',

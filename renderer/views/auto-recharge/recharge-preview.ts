@@ -2,6 +2,7 @@
  * The projection the view shows (ux.md §1 Auto-recharge 2), from the snapshot and the settings the
  * form holds right now, and the 30-day preview read off it per day.
  */
+import { FORECAST_MIN_HISTORY_DAYS } from '../../../shared/alerts/alert-settings';
 import type { DashboardState } from '../../../shared/bridge';
 import {
   projectAutoRecharge,
@@ -12,16 +13,19 @@ import { isCurrent } from '../credits/grant-order';
 
 export const PREVIEW_DAYS = 30;
 const MS_PER_DAY = 86_400_000;
-/** The runway needs a week of spend (ux.md §1 Overview 3); so does a pace to project. */
-const MIN_HISTORY_DAYS = 7;
 
-/** The projection at today's pace; null without a balance or a week of spend history. */
+/**
+ * The projection at today's pace; null without a balance or a week of spend history (the runway
+ * needs as much, ux.md §1 Overview 3). The Overview's next recharge reads the same projection.
+ */
 export function projectFromState(
   state: DashboardState,
   settings: RechargeSettings | null,
 ): Projection | null {
   const { account, forecast } = state;
-  if (account === null || forecast === null || forecast.historyDays < MIN_HISTORY_DAYS) return null;
+  if (account === null || forecast === null || forecast.historyDays < FORECAST_MIN_HISTORY_DAYS) {
+    return null;
+  }
   return projectAutoRecharge({
     now: state.now,
     balance: account.balance,

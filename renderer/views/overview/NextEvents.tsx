@@ -2,7 +2,7 @@
 import { useApp, useMessages } from '../../app-context';
 import { Card } from '../../components/Card';
 import { ViewLink } from '../../components/ViewLink';
-import { date, daysAhead, money } from '../../i18n/format';
+import { date, days, daysAhead, money } from '../../i18n/format';
 import { overviewMessages } from '../../i18n/messages/overview';
 import { nextExpiry, nextRecharge } from './overview-figures';
 
@@ -30,11 +30,13 @@ export function NextEvents() {
       ? m.rechargeOff
       : recharge.kind === 'unknown'
         ? m.notEnoughData
-        : recharge.kind === 'blocked'
-          ? m.rechargeBlocked(money(recharge.limit, language), date(recharge.until, language))
-          : recharge.at <= state.now
-            ? m.rechargeDue(money(recharge.threshold, language))
-            : m.rechargeExpected(when(recharge.at), money(recharge.threshold, language));
+        : recharge.kind === 'none-soon'
+          ? m.rechargeNotSoon(days(recharge.days, language))
+          : recharge.kind === 'blocked'
+            ? m.rechargeBlocked(money(recharge.limit, language), date(recharge.until, language))
+            : recharge.at <= state.now
+              ? m.rechargeDue(money(recharge.threshold, language))
+              : m.rechargeExpected(when(recharge.at), money(recharge.threshold, language));
 
   return (
     <Card title={m.comingUp} className="overview-events">

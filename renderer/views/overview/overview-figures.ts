@@ -5,7 +5,9 @@
  */
 import type { DashboardState, GrantRow, Spend } from '../../../shared/bridge';
 import { FORECAST_MIN_HISTORY_DAYS } from '../../../shared/alerts/alert-settings';
+import { rechargeSettingsOf } from '../../../shared/dashboard/recharge-projection';
 import { microsOfUsdText } from '../../i18n/usd-input';
+import { PREVIEW_DAYS, projectFromState } from '../auto-recharge/recharge-preview';
 
 const DAY_MS = 86_400_000;
 export const SPEND_WINDOW_DAYS = 30;
@@ -49,11 +51,12 @@ export type NextRecharge =
   | { kind: 'off' }
   | { kind: 'unknown' }
   | { kind: 'blocked'; limit: number; until: number }
+  | { kind: 'none-soon'; days: number }
   | { kind: 'expected'; at: number; threshold: number };
 
 /**
- * When the balance should fall below the auto-recharge threshold at today's pace; none this month
- * once the monthly limit is used up.
+ * The next recharge of the Auto-recharge view's projection (the same one, so the two views agree);
+ * none this month once the monthly limit is used up.
  */
 export function nextRecharge(state: DashboardState): NextRecharge {
   const { settings, usedThisMonth } = state.autoRecharge;
@@ -61,12 +64,11 @@ export function nextRecharge(state: DashboardState): NextRecharge {
   const limit = settings.monthlyLimit === null ? null : microsOfUsdText(settings.monthlyLimit);
   if (limit !== null && usedThisMonth >= limit)
     return { kind: 'blocked', limit, until: endOfUtcMonth(state.now) };
-  const burn = trustedBurnRate(state);
-  if (settings.threshold === null || burn === null || state.account === null) return { kind: 'unknown' };
-  const threshold = microsOfUsdText(settings.threshold);
-  const above = state.account.balance - threshold;
-  const at = above <= 0 ? state.now : state.now + Math.round((above / burn) * DAY_MS);
-  return { kind: 'expected', at, threshold };
+  const projected = rechargeSettingsOf(settings);
+  const projection = projected === null ? null : projectFromState(state, projected);
+  if (projected === null || projection === null) return { kind: 'unknown' };
+  if (projection.nextRechargeAt === null) return { kind: 'none-soon', days: PREVIEW_DAYS };
+  return { kind: 'expected', at: projection.nextRechargeAt, threshold: projected.threshold };
 }
 
 export type RechargeRunway = { kind: 'no-limit' } | { kind: 'until-limit'; limit: number; at: number | null };

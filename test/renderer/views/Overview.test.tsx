@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DashboardState, SyncStatus } from '../../../shared/bridge';
@@ -121,9 +121,21 @@ describe('OverviewView', () => {
         '$5.00 of credit expires on Dec 9, 2026 (in 12 days). At your current pace, about $2.50 of it will go unused.',
       ),
     ).toBeInTheDocument();
+    // The Auto-recharge view's projection: the $2.50 going unused on Dec 9 brings the threshold two
+    // days nearer than spend alone would (Dec 22).
     expect(
-      screen.getByText('Expected around Dec 22, 2026 (in 25 days), when the balance goes below $10.00.'),
+      screen.getByText('Expected around Dec 20, 2026 (in 23 days), when the balance goes below $10.00.'),
     ).toBeInTheDocument();
+  });
+
+  it('says no recharge is expected soon when the balance lasts past the projection', () => {
+    const base = fixture();
+    const state = { ...base, account: { ...base.account!, balance: 400_000_000, available: 400_000_000 } };
+    renderView(OverviewView, { state });
+    expect(screen.getByText("None expected in the next 30 days at today's pace.")).toBeInTheDocument();
+    cleanup();
+    renderView(OverviewView, { state: { ...state, settings: { ...state.settings, language: 'nl' } } });
+    expect(screen.getByText('Bij je huidige verbruik niet in de komende 30 dagen.')).toBeInTheDocument();
   });
 
   it('says when nothing expires and auto-recharge is off', () => {
