@@ -75,7 +75,11 @@ export const syncStatusSchema = z.strictObject({
 
 export const grantRowSchema = z.strictObject({
   id: z.string(),
-  source: z.enum(['manual', 'auto', 'import', 'grant', 'calibration']),
+  /**
+   * The engine's source, except `provider`: a credit the provider listed itself (its grants API),
+   * which does not say whether it was bought, granted or recharged.
+   */
+  source: z.enum(['manual', 'auto', 'import', 'grant', 'calibration', 'provider']),
   amount: microsSchema,
   used: microsSchema,
   remaining: microsSchema,

@@ -23,6 +23,7 @@ import type { Settings } from '../../../shared/settings/settings-schema';
 import type { BackendCapabilities } from '../billing-backend';
 import {
   buildCase,
+  providerGrants,
   historyDays,
   type BackendChoice,
   type KeyDescription,
@@ -68,7 +69,7 @@ export function buildSnapshot(sources: SnapshotSources): DashboardState {
     sync: sources.sync,
     account: result === null ? null : accountOf(result, ledger),
     forecast: result === null ? null : forecastOf(result, ledger, now),
-    grants: result === null ? [] : grantsOf(result),
+    grants: result === null ? [] : grantsOf(result, ledger),
     entries: [...ledger.entries],
     spend: buildSpend(ledger.costs, now, 'field' in billing ? null : { billing, events: billingCase.events }),
     markers: result === null ? [] : markersOf(result),
@@ -142,11 +143,13 @@ function forecastOf(result: BillingResult, ledger: Ledger, now: Instant): Foreca
   };
 }
 
-function grantsOf(result: BillingResult): GrantRow[] {
+/** The engine's grants; a credit the provider listed is `provider`, not "free credit" (it may be bought). */
+function grantsOf(result: BillingResult, ledger: Ledger): GrantRow[] {
   const risk = new Map(result.forfeitRisk.map((entry) => [entry.id, entry.amount]));
+  const listed = new Set(providerGrants(ledger).map(({ id }) => id));
   return result.grants.map((grant) => ({
     id: grant.id,
-    source: grant.source,
+    source: grant.source === 'grant' && listed.has(grant.id) ? 'provider' : grant.source,
     amount: micros(grant.amount),
     used: micros(grant.used),
     remaining: micros(grant.remaining),

@@ -3,6 +3,7 @@
  */
 import { microsToDecimalText } from '../../../shared/billing/money';
 import type { Ledger } from '../../../shared/ledger/ledger-schema';
+import type { ObservedGrant } from '../../../shared/ledger/synced-data';
 import { formatInstant } from '../../../shared/billing/instant';
 
 /** Ids the engine keeps for the credits it makes itself (spec §4). */
@@ -57,11 +58,8 @@ export function buildCase(ledger: Ledger, now: number): MonitorCase {
   if (observed !== null) {
     // The grants the provider listed are the credits themselves (with their real expiries), so the
     // calibration only has to absorb what the daily costs miss — not every purchase the user did
-    // not type in. A grant the user recorded under the same id counts once.
-    const recorded = new Set(ledger.entries.map((entry) => entry.id));
-    for (const grant of observed.grants) {
-      const id = RESERVED_ID.test(grant.id) ? `obs-${grant.id}` : grant.id;
-      if (recorded.has(grant.id) || recorded.has(id) || grant.amountMicros <= 0) continue;
+    // not type in.
+    for (const { id, grant } of providerGrants(ledger)) {
       events.push({
         type: 'grant',
         id,
@@ -83,6 +81,18 @@ export function buildCase(ledger: Ledger, now: number): MonitorCase {
       : { autoRecharge: ledger.autoRecharge }),
     events,
   };
+}
+
+/**
+ * The credits the case takes from the provider's list, under the ids the engine gives them (it
+ * reserves `auto-` and `cal-`). A grant the user recorded under the same id counts once: as theirs.
+ */
+export function providerGrants(ledger: Ledger): { id: string; grant: ObservedGrant }[] {
+  const recorded = new Set(ledger.entries.map((entry) => entry.id));
+  return (ledger.observedBalance?.grants ?? []).flatMap((grant) => {
+    const id = RESERVED_ID.test(grant.id) ? `obs-${grant.id}` : grant.id;
+    return recorded.has(grant.id) || recorded.has(id) || grant.amountMicros <= 0 ? [] : [{ id, grant }];
+  });
 }
 
 /**

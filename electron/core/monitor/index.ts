@@ -1,4 +1,4 @@
-export { buildCase, type CaseEvent, type MonitorCase } from './build-case';
+export { buildCase, providerGrants, type CaseEvent, type MonitorCase } from './build-case';
 export {
   alertSettingsFrom,
   assess,

@@ -36,6 +36,7 @@ export const creditsMessages = catalogue({
       auto: 'Auto-recharge',
       grant: 'Free credit',
       calibration: 'Correction',
+      provider: 'Listed by OpenAI',
     },
     status: { active: 'Active', pending: 'Pending', depleted: 'Used up', expired: 'Expired' },
     actions: {
@@ -117,6 +118,7 @@ export const creditsMessages = catalogue({
       auto: 'Automatisch opladen',
       grant: 'Gratis tegoed',
       calibration: 'Correctie',
+      provider: 'Gemeld door OpenAI',
     },
     status: { active: 'Actief', pending: 'In behandeling', depleted: 'Opgebruikt', expired: 'Vervallen' },
     actions: {

@@ -24,9 +24,9 @@ export function CreditSummary({ account }: { account: AccountView }) {
   ];
   return (
     <section aria-label={m.summary.label}>
-      <dl className="credit-summary">
+      <dl className="figure-grid">
         {figures.map((figure) => (
-          <div key={figure.label} className="credit-summary__figure">
+          <div key={figure.label} className="figure-grid__item">
             <dt>{figure.label}</dt>
             <dd>{figure.value}</dd>
           </div>

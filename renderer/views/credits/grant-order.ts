@@ -13,9 +13,13 @@ export function isCurrent(grant: GrantRow): boolean {
   return grant.status === 'active' || grant.status === 'pending';
 }
 
-/** Active and pending grants in drawing order: free credit first, then the soonest expiry. */
+/**
+ * Active and pending grants in drawing order: free credit first, then the soonest expiry. The engine
+ * holds a credit the provider listed as a grant (its list does not say what was bought), so it is
+ * drawn with the free credit, and shown in that place.
+ */
 export function inDrawingOrder(grants: readonly GrantRow[]): GrantRow[] {
-  const rank = (grant: GrantRow) => (grant.source === 'grant' ? 0 : 1);
+  const rank = (grant: GrantRow) => (grant.source === 'grant' || grant.source === 'provider' ? 0 : 1);
   return grants
     .filter(isCurrent)
     .sort(

@@ -32,18 +32,18 @@ export function SpendFigures({
       <h2 id="spend-figures-title" className="visually-hidden">
         {m.label}
       </h2>
-      <dl className="spend-figures__list">
-        <div className="spend-figures__item">
+      <dl className="figure-grid">
+        <div className="figure-grid__item">
           <dt>{m.total}</dt>
-          <dd className="spend-figures__value">{amount(figures?.total)}</dd>
+          <dd>{amount(figures?.total)}</dd>
         </div>
-        <div className="spend-figures__item">
+        <div className="figure-grid__item">
           <dt>{m.averagePerDay}</dt>
-          <dd className="spend-figures__value">{amount(figures?.averagePerDay)}</dd>
+          <dd>{amount(figures?.averagePerDay)}</dd>
         </div>
-        <div className="spend-figures__item">
+        <div className="figure-grid__item">
           <dt>{m.highestDay}</dt>
-          <dd className="spend-figures__value">
+          <dd>
             {highest === null ? dash : money(highest.amount, language)}
             {highest === null ? null : (
               <span className="spend-figures__note">
@@ -52,11 +52,9 @@ export function SpendFigures({
             )}
           </dd>
         </div>
-        <div className="spend-figures__item">
+        <div className="figure-grid__item">
           <dt>{m.change(days(requested, language))}</dt>
-          <dd className="spend-figures__value">
-            {figures === null ? dash : <ChangeText change={figures.change} />}
-          </dd>
+          <dd>{figures === null ? dash : <ChangeText change={figures.change} />}</dd>
         </div>
       </dl>
       {historyStart === null ? null : (

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DashboardState, GrantRow } from '../../../shared/bridge';
@@ -76,6 +76,17 @@ describe('CreditsView', () => {
       'Status',
       'Unused at expiry',
     ]);
+  });
+
+  it('names a credit the provider listed as such, drawn with the free credit (as the engine draws it)', () => {
+    const base = fixture();
+    const listed = grantRow('purchase-7', { source: 'provider', expiresAt: NOW + 300 * DAY });
+    renderCredits({ state: fixture({ grants: [...base.grants, listed] }) });
+    const table = screen.getByRole('table', { name: /in the order OpenAI uses them/ });
+    expect(rowHeaders(table)).toEqual(['Free credit', 'Listed by OpenAI', 'Purchase', 'Auto-recharge']);
+    cleanup();
+    renderCredits({ state: dutch({ grants: [listed] }) });
+    expect(screen.getByText('Gemeld door OpenAI')).toBeInTheDocument();
   });
 
   it('shows each credit with its real date, expiry, status and what will go unused', () => {

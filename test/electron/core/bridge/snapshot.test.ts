@@ -104,6 +104,39 @@ describe('buildSnapshot', () => {
     }
   });
 
+  it('calls a credit the provider listed "provider", not free credit: its list does not say it was free', () => {
+    const listed: Ledger = {
+      ...ledger,
+      observedBalance: {
+        at: '2026-11-20T00:00:00Z',
+        balanceMicros: 30_000_000,
+        grants: [
+          {
+            id: 'purchase-7',
+            amountMicros: 20_000_000,
+            usedMicros: 0,
+            effectiveAt: '2026-11-02T00:00:00Z',
+            expiresAt: '2027-11-02T00:00:00Z',
+          },
+          {
+            id: 'auto-9',
+            amountMicros: 10_000_000,
+            usedMicros: 0,
+            effectiveAt: '2026-11-03T00:00:00Z',
+            expiresAt: '2027-11-03T00:00:00Z',
+          },
+        ],
+      },
+    };
+    const sourceOf = (id: string) =>
+      buildSnapshot(sources(listed)).grants.find((grant) => grant.id === id)?.source;
+    expect(sourceOf('purchase-7')).toBe('provider');
+    // The engine's reserved prefix is kept apart, and the row still says where it came from.
+    expect(sourceOf('obs-auto-9')).toBe('provider');
+    // What the user recorded as free credit stays free credit.
+    expect(sourceOf('g1')).toBe('grant');
+  });
+
   it("counts this month's recharges only, and states the purchase limits", () => {
     // auto-1 was bought on 2026-10-01: last month.
     expect(snapshot.autoRecharge).toMatchObject({
