@@ -105,7 +105,13 @@ export const accountSchema = z.strictObject({
    * computed balance was from it then (ux.md §1 Overview 2: the provenance of an estimated balance).
    */
   lastCalibration: z
-    .strictObject({ at: instantSchema, observed: microsSchema, drift: microsSchema })
+    .strictObject({
+      at: instantSchema,
+      observed: microsSchema,
+      drift: microsSchema,
+      /** Who gave the balance: the user (read off the billing page) or the provider's own report. */
+      by: z.enum(['you', 'provider']),
+    })
     .nullable(),
   /** Spend recorded since the last calibration. */
   spentSinceCalibration: microsSchema,

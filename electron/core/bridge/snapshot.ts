@@ -111,6 +111,11 @@ function spentAfter(ledger: Ledger, at: Instant | null): number {
  * The account. `spentSinceCalibration`: the costs the engine counts after the last calibration;
  * with none, every cost synced.
  */
+/** When the provider last reported the balance (a calibration of its own); null if it never did. */
+function reportedAt(ledger: Ledger): Instant | null {
+  return ledger.observedBalance === null ? null : (parseInstant(ledger.observedBalance.at) ?? null);
+}
+
 function accountOf(result: BillingResult, ledger: Ledger): AccountView {
   const last = result.calibrations.at(-1) ?? null;
   return {
@@ -121,7 +126,14 @@ function accountOf(result: BillingResult, ledger: Ledger): AccountView {
     quotaExhausted: result.quotaExhausted,
     exhaustedSince: result.exhaustedSince,
     lastCalibration:
-      last === null ? null : { at: last.at, observed: micros(last.observed), drift: micros(last.drift) },
+      last === null
+        ? null
+        : {
+            at: last.at,
+            observed: micros(last.observed),
+            drift: micros(last.drift),
+            by: reportedAt(ledger) === last.at ? 'provider' : 'you',
+          },
     spentSinceCalibration: spentAfter(ledger, last?.at ?? null),
     totals: {
       purchased: micros(result.totals.purchased),

@@ -49,6 +49,8 @@ export const overviewMessages = catalogue({
       `Estimated: ${confirmed} confirmed on ${date}, minus ${spent} spent since.`,
     driftMore: (drift: string) => `Drift: the billing page showed ${drift} more than Saldo had counted.`,
     driftLess: (drift: string) => `Drift: the billing page showed ${drift} less than Saldo had counted.`,
+    reportedMore: (drift: string) => `Drift: OpenAI reported ${drift} more than Saldo had counted.`,
+    reportedLess: (drift: string) => `Drift: OpenAI reported ${drift} less than Saldo had counted.`,
     reported: 'As the account reports it.',
     unconfirmed: 'Estimated from your purchases and spend; not confirmed yet.',
     correctBalance: 'Correct balance',
@@ -141,6 +143,8 @@ export const overviewMessages = catalogue({
       `Afwijking: de facturatiepagina toonde ${drift} meer dan Saldo had berekend.`,
     driftLess: (drift: string) =>
       `Afwijking: de facturatiepagina toonde ${drift} minder dan Saldo had berekend.`,
+    reportedMore: (drift: string) => `Afwijking: OpenAI meldde ${drift} meer dan Saldo had berekend.`,
+    reportedLess: (drift: string) => `Afwijking: OpenAI meldde ${drift} minder dan Saldo had berekend.`,
     reported: 'Zoals het account het meldt.',
     unconfirmed: 'Geschat uit je aankopen en uitgaven; nog niet bevestigd.',
     correctBalance: 'Saldo corrigeren',

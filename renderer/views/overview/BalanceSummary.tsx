@@ -46,9 +46,7 @@ function Provenance({ account }: { account: AccountView }) {
         date(calibration.at, language),
         money(account.spentSinceCalibration, language),
       )}
-      {calibration.drift === 0 ? null : (
-        <> {(calibration.drift > 0 ? m.driftMore : m.driftLess)(money(drift, language))}</>
-      )}
+      {calibration.drift === 0 ? null : <> {driftText(calibration, m)(money(drift, language))}</>}
     </p>
   );
 }
@@ -86,4 +84,14 @@ function RunwayLine() {
         : m.runway(left, date(forecast.depletionAt, language))}
     </p>
   );
+}
+
+/** Who disagreed with Saldo's count, and which way. */
+function driftText(
+  calibration: NonNullable<AccountView['lastCalibration']>,
+  m: (typeof overviewMessages)['en'],
+): (drift: string) => string {
+  const more = calibration.drift > 0;
+  if (calibration.by === 'provider') return more ? m.reportedMore : m.reportedLess;
+  return more ? m.driftMore : m.driftLess;
 }

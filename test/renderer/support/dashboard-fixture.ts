@@ -94,7 +94,7 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
       balance: 42_100_000,
       quotaExhausted: false,
       exhaustedSince: null,
-      lastCalibration: { at: NOW - 3 * DAY, observed: 46_000_000, drift: -120_000 },
+      lastCalibration: { at: NOW - 3 * DAY, observed: 46_000_000, drift: -120_000, by: 'you' },
       spentSinceCalibration: 3_900_000,
       totals: { purchased: 70 * USD, granted: 95 * USD, used: 52_900_000, forfeited: 0 },
     },

@@ -44,12 +44,32 @@ describe('OverviewView', () => {
     ).toHaveTextContent('Drift: the billing page showed $0.12 less than Saldo had counted.');
   });
 
+  it("says OpenAI reported the drift when the calibration was the provider's own report, in both languages", () => {
+    const base = fixture();
+    const account = {
+      ...base.account!,
+      lastCalibration: { ...base.account!.lastCalibration!, drift: 7_580_000, by: 'provider' as const },
+    };
+    renderView(OverviewView, { state: { ...base, account } });
+    expect(
+      screen.getByText(/Drift: OpenAI reported \$7\.58 more than Saldo had counted\./),
+    ).toBeInTheDocument();
+    cleanup();
+    renderView(OverviewView, { state: { ...fixture({}, 'nl'), account } });
+    expect(
+      screen.getByText(/Afwijking: OpenAI meldde US\$\s7,58 meer dan Saldo had berekend\./),
+    ).toBeInTheDocument();
+  });
+
   it('leaves the drift out when the last correction agreed', () => {
     const base = fixture();
     renderView(OverviewView, {
       state: {
         ...base,
-        account: { ...base.account!, lastCalibration: { at: NOW, observed: 42_100_000, drift: 0 } },
+        account: {
+          ...base.account!,
+          lastCalibration: { at: NOW, observed: 42_100_000, drift: 0, by: 'you' },
+        },
       },
     });
     expect(screen.getByText(/Estimated: \$42\.10 confirmed/)).not.toHaveTextContent('Drift');

@@ -108,7 +108,8 @@ describe('buildSnapshot', () => {
     const listed: Ledger = {
       ...ledger,
       observedBalance: {
-        at: '2026-11-20T00:00:00Z',
+        // After the user's last correction (b2, the 26th): the provider's report is the last word.
+        at: '2026-11-26T12:00:00Z',
         balanceMicros: 30_000_000,
         grants: [
           {
@@ -128,6 +129,9 @@ describe('buildSnapshot', () => {
         ],
       },
     };
+    // The provider's report is the last calibration, and the snapshot says whose it was.
+    expect(buildSnapshot(sources(listed)).account?.lastCalibration?.by).toBe('provider');
+    expect(snapshot.account?.lastCalibration?.by).toBe('you');
     const sourceOf = (id: string) =>
       buildSnapshot(sources(listed)).grants.find((grant) => grant.id === id)?.source;
     expect(sourceOf('purchase-7')).toBe('provider');
