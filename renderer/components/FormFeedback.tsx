@@ -1,7 +1,16 @@
 import type { Submission } from './useSubmission';
 
-/** A form's own error (one naming none of its fields) and its confirmation, announced. */
-export function FormFeedback({ submission }: { submission: Pick<Submission, 'formError' | 'done'> }) {
+/**
+ * A form's own error (one naming none of its fields) and its confirmation, announced. With
+ * `quietDone` the confirmation is only announced, for forms whose result the view already shows.
+ */
+export function FormFeedback({
+  submission,
+  quietDone = false,
+}: {
+  submission: Pick<Submission, 'formError' | 'done'>;
+  quietDone?: boolean;
+}) {
   return (
     <>
       {submission.formError ? (
@@ -9,7 +18,7 @@ export function FormFeedback({ submission }: { submission: Pick<Submission, 'for
           {submission.formError}
         </p>
       ) : null}
-      <p className="form-status" role="status">
+      <p className={quietDone ? 'visually-hidden' : 'form-status'} role="status">
         {submission.done}
       </p>
     </>

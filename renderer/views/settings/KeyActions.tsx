@@ -79,7 +79,8 @@ export function KeyActions() {
           </button>
         </div>
       )}
-      <FormFeedback submission={submission} />
+      {/* The key status above shows the check and the removal: here they are only announced. */}
+      <FormFeedback submission={submission} quietDone />
     </div>
   );
 }

@@ -267,9 +267,12 @@ describe('SettingsView', () => {
       });
       await user.click(screen.getByRole('button', { name: 'Test' }));
       expect(calls).toEqual([{ channel: 'key:test', request: {} }]);
-      expect(
-        await screen.findByText(`Works · checked ${time(NOW, 'en')}. OpenAI answered with 1 day of costs.`),
-      ).toBeInTheDocument();
+      const announced = await screen.findByText(
+        `Works · checked ${time(NOW, 'en')}. OpenAI answered with 1 day of costs.`,
+      );
+      // Announced politely; shown once, by the key status (which the next snapshot carries).
+      expect(announced).toHaveAttribute('role', 'status');
+      expect(announced).toHaveClass('visually-hidden');
     });
 
     it('shows a failed test as an error', async () => {
