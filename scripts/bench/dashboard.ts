@@ -210,7 +210,7 @@ export async function benchDashboard(runs: number): Promise<Record<string, numbe
   const started = await startDashboardServer({
     env: {
       SALDO_HOME: home,
-      OPENAI_ADMIN_KEY: 'sk-admin-bench-dashboard-key-000000',
+      OPENAI_ADMIN_KEY: 'sk-admin-fake-bench-dashboard-key',
       OPENAI_BASE_URL: sim.baseUrl,
     },
     port: 0,
