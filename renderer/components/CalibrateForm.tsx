@@ -12,7 +12,7 @@ import { ExternalLink } from './ExternalLink';
 import { Field } from './Field';
 import { FormFeedback } from './FormFeedback';
 import { SubmitButton } from './SubmitButton';
-import { OPENAI_PAGES } from './openai-pages';
+import { OPENAI_PAGES } from '../../shared/openai-pages';
 import { useSubmission } from './useSubmission';
 
 const EXAMPLE_MICROS = 42_100_000;

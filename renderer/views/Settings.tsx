@@ -6,7 +6,7 @@ import { useMessages } from '../app-context';
 import { CalibrateForm } from '../components/CalibrateForm';
 import { Card } from '../components/Card';
 import { ExternalLink } from '../components/ExternalLink';
-import { OPENAI_PAGES } from '../components/openai-pages';
+import { OPENAI_PAGES } from '../../shared/openai-pages';
 import { settingsMessages } from '../i18n/messages/settings';
 import { AppearanceSettings } from './settings/AppearanceSettings';
 import { ConnectionForm } from './settings/ConnectionForm';

@@ -125,7 +125,6 @@ export type ResponseOf<C extends Channel> = z.output<(typeof CHANNELS)[C]['respo
 export type EventOf<E extends EventName> = z.output<(typeof EVENTS)[E]>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
-export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 
 /** Every channel's handler, checked by the compiler: a channel without one does not build. */
 export type BridgeHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };

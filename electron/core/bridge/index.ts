@@ -1,6 +1,6 @@
 /** The bridge contract's main side: the session (handlers and events over the monitor) and `dispatch`. */
-export { applyToSimulator, NO_AUTO_RECHARGE_API } from './apply-auto-recharge';
 export { dispatch, type DispatchOptions } from './dispatch';
+export { NO_AUTO_RECHARGE_API } from './handlers/settings-handlers';
 export {
   openBridgeSession,
   type BridgeEvent,

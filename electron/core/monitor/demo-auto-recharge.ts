@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { autoRechargeSettingsSchema, type AutoRechargeSettings } from '../../../shared/ledger/ledger-schema';
+import { applyAutoRecharge, fetchAutoRecharge } from '../simulator/control-client';
 import type { LedgerStore } from '../stores';
 
 /** USD as the simulator holds it: a JSON number or a decimal string, absent or null when unset. */
@@ -48,23 +49,12 @@ export function autoRechargeFromSimulator(raw: unknown): AutoRechargeSettings | 
  */
 export async function alignDemoAutoRecharge(simulatorUrl: string | null, ledger: LedgerStore): Promise<void> {
   if (simulatorUrl === null) return;
-  const url = `${simulatorUrl}/sim/auto-recharge`;
-  try {
-    const applied = ledger.read().autoRecharge;
-    if (applied !== null) {
-      await fetch(url, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(applied),
-      });
-      return;
-    }
-    const response = await fetch(url);
-    if (!response.ok) return;
-    const settings = autoRechargeFromSimulator(await response.json());
-    // Asked again: the user may have set some while the simulator answered.
-    if (settings !== null && ledger.read().autoRecharge === null) ledger.setAutoRecharge(settings);
-  } catch {
-    // Not reachable: nothing to align.
+  const applied = ledger.read().autoRecharge;
+  if (applied !== null) {
+    await applyAutoRecharge(simulatorUrl, applied);
+    return;
   }
+  const settings = autoRechargeFromSimulator(await fetchAutoRecharge(simulatorUrl));
+  // Asked again: the user may have set some while the simulator answered.
+  if (settings !== null && ledger.read().autoRecharge === null) ledger.setAutoRecharge(settings);
 }

@@ -6,6 +6,8 @@
  * Prefixes: ../shared/reference/billing-apis.md §7.
  */
 
+import { OPENAI_PAGES } from '../../../shared/openai-pages';
+
 export type KeyKind = 'admin' | 'project' | 'service-account' | 'user-legacy' | 'not-openai';
 
 export interface KeyClassification {
@@ -18,7 +20,7 @@ export interface KeyClassification {
   readonly explanation: string;
 }
 
-export const ADMIN_KEYS_URL = 'https://platform.openai.com/settings/organization/admin-keys';
+export const ADMIN_KEYS_URL = OPENAI_PAGES.adminKeys;
 const NEEDS_ADMIN = `The costs API needs an Admin key (sk-admin-…): create one at ${ADMIN_KEYS_URL} (Owner role needed).`;
 
 /** Longest prefix first: `sk-admin-` must not be read as a bare `sk-` key. */

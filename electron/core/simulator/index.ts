@@ -6,6 +6,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createSimulatorServer } from './http-edge';
+
+export { applyAutoRecharge, buyOnSimulator, fetchAutoRecharge } from './control-client';
 import { SCENARIO_NAMES, type ScenarioName } from './scenario';
 import { createSimulation } from './simulation';
 

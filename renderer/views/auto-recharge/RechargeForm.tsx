@@ -12,7 +12,7 @@ import { ExternalLink } from '../../components/ExternalLink';
 import { Field } from '../../components/Field';
 import { FormFeedback } from '../../components/FormFeedback';
 import { SubmitButton } from '../../components/SubmitButton';
-import { OPENAI_PAGES } from '../../components/openai-pages';
+import { OPENAI_PAGES } from '../../../shared/openai-pages';
 import { RadioGroup } from '../../components/RadioGroup';
 import { useSubmission } from '../../components/useSubmission';
 import { money } from '../../i18n/format';

@@ -6,7 +6,7 @@ import type { BridgeAlert } from '../../../shared/bridge';
 import { useApp, useMessages } from '../../app-context';
 import { ExternalLink } from '../../components/ExternalLink';
 import { StatusMark } from '../../components/StatusMark';
-import { OPENAI_PAGES } from '../../components/openai-pages';
+import { OPENAI_PAGES } from '../../../shared/openai-pages';
 import { autoRechargeMessages } from '../../i18n/messages/auto-recharge';
 
 export function RechargeMissing({ alert }: { alert: BridgeAlert }) {

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { useApp, useMessages } from '../../app-context';
 import { ExternalLink } from '../../components/ExternalLink';
-import { OPENAI_PAGES } from '../../components/openai-pages';
+import { OPENAI_PAGES } from '../../../shared/openai-pages';
 import { StatusMark, type Tone } from '../../components/StatusMark';
 import { ViewLink } from '../../components/ViewLink';
 import { count, dateTime, money, time } from '../../i18n/format';

@@ -6,7 +6,7 @@ import { formatInstant } from '../../../../shared/billing/instant';
 import type { BridgeHandlers } from '../../../../shared/bridge/channels';
 import { failure, type BridgeError, type BridgeResult } from '../../../../shared/bridge/result';
 import type { StoreResult } from '../../stores';
-import { buyOnSimulator } from '../demo-purchase';
+import { buyOnSimulator } from '../../simulator';
 import type { CurrentMonitor, HandlerContext } from './handler-context';
 import { ok, storeFailure } from './results';
 

@@ -6,9 +6,15 @@ import type { BridgeHandlers } from '../../../../shared/bridge/channels';
 import { failure } from '../../../../shared/bridge/result';
 import { setAutoRecharge } from '../../../../shared/ledger/ledger-edits';
 import { pollSettingsOf } from '../../monitor';
-import { applyToSimulator, NO_AUTO_RECHARGE_API } from '../apply-auto-recharge';
+import { OPENAI_PAGES } from '../../../../shared/openai-pages';
+import { applyAutoRecharge } from '../../simulator';
 import type { HandlerContext } from './handler-context';
 import { ok, storeFailure } from './results';
+
+/** Why "Apply" is refused on OpenAI: it has no API for these settings. */
+export const NO_AUTO_RECHARGE_API =
+  'OpenAI has no API for auto-recharge settings: change them on the billing page ' +
+  `(${OPENAI_PAGES.billing}), then record the same settings here without applying them.`;
 
 /** What the settings' handlers need from the session. */
 export type SettingsContext = Pick<HandlerContext, 'exclusive' | 'changed' | 'reopen'>;
@@ -59,7 +65,7 @@ export function settingsHandlers(ctx: SettingsContext): Pick<BridgeHandlers, Set
         if (!checked.ok) return failure(autoRechargeField(checked.error.field), checked.error.message);
         const wanted = checked.value.autoRecharge;
         if (apply) {
-          const applied = await applyToSimulator(opened.simulatorUrl(), wanted);
+          const applied = await applyAutoRecharge(opened.simulatorUrl(), wanted);
           if (!applied.ok) return applied;
         }
         const saved = opened.ledger.setAutoRecharge(wanted);
