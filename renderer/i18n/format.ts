@@ -4,10 +4,12 @@
  */
 import {
   formatDate as formatUtcDate,
+  formatDateTime,
   formatDays,
   formatDaysAhead,
   formatMoney,
   formatPercent,
+  formatTime,
 } from '../../shared/alerts/alert-format';
 import type { Language } from '../../shared/alerts/alert';
 
@@ -97,14 +99,12 @@ const shortDayFormat = utcDayFormat({ day: 'numeric', month: 'short' });
 
 /** Local time of day: "10:42 AM" / "10:42". */
 export function time(instant: number, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALE[language], { timeStyle: 'short' }).format(instant);
+  return formatTime(instant, language);
 }
 
 /** Local date and time: "Oct 6, 2026, 10:42 AM". */
 export function dateTime(instant: number, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium', timeStyle: 'short' }).format(
-    instant,
-  );
+  return formatDateTime(instant, language);
 }
 
 /** "18 days" / "18 dagen". */

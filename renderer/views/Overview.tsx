@@ -9,7 +9,7 @@ import { overviewMessages } from '../i18n/messages/overview';
 import { BalanceSummary } from './overview/BalanceSummary';
 import { CreditFigures } from './overview/CreditFigures';
 import { NextEvents } from './overview/NextEvents';
-import { statusCause } from './overview/overview-status';
+import { statusCause } from '../../shared/dashboard/status-cause';
 import { SpendSparkline } from './overview/SpendSparkline';
 import { StatusLine } from './overview/StatusLine';
 

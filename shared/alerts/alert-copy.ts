@@ -8,11 +8,11 @@ import type { Micros } from '../billing/money';
 import { LANGUAGES, type Language, type LocalText } from './alert';
 import {
   formatDate,
-  formatDays,
   formatDaysAhead,
   formatHours,
   formatMoney,
   formatPercent,
+  formatRunwayDays,
 } from './alert-format';
 
 export interface AlertCopy {
@@ -26,12 +26,6 @@ function inEach(text: (language: Language) => string): LocalText {
 
 function copy(title: (language: Language) => string, body: (language: Language) => string): AlertCopy {
   return { title: inEach(title), body: inEach(body) };
-}
-
-/** Whole days for "about N days"; under one day reads "less than a day". */
-function aboutDays(runwayDays: number, language: Language): string {
-  if (runwayDays < 1) return language === 'en' ? 'less than a day' : 'minder dan een dag';
-  return formatDays(Math.floor(runwayDays), language);
 }
 
 const BUY = {
@@ -52,8 +46,8 @@ export function lowBalanceCopy(balance: Micros, runwayDays: number | null): Aler
           : `${BUY.nl} om je API-verzoeken te laten blijven werken.`;
       }
       return l === 'en'
-        ? `At your current pace that lasts about ${aboutDays(runwayDays, l)}. ${BUY.en} to keep your API calls working.`
-        : `Bij je huidige verbruik is dat genoeg voor ongeveer ${aboutDays(runwayDays, l)}. ${BUY.nl} om je API-verzoeken te laten blijven werken.`;
+        ? `At your current pace that lasts ${formatRunwayDays(runwayDays, l)}. ${BUY.en} to keep your API calls working.`
+        : `Bij je huidige verbruik is dat genoeg voor ${formatRunwayDays(runwayDays, l)}. ${BUY.nl} om je API-verzoeken te laten blijven werken.`;
     },
   );
 }
@@ -63,8 +57,8 @@ export function shortRunwayCopy(runwayDays: number, at: Instant): AlertCopy {
   return copy(
     (l) =>
       l === 'en'
-        ? `Your credit lasts about ${aboutDays(runwayDays, l)} more`
-        : `Je tegoed is nog genoeg voor ongeveer ${aboutDays(runwayDays, l)}`,
+        ? `Your credit lasts ${formatRunwayDays(runwayDays, l)} more`
+        : `Je tegoed is nog genoeg voor ${formatRunwayDays(runwayDays, l)}`,
     (l) =>
       l === 'en'
         ? `At your current pace it runs out around ${formatDate(runOut, l)}, and then OpenAI refuses API requests. ${BUY.en} to prevent that.`

@@ -8,6 +8,7 @@ import type { Language } from './alert';
 
 const LOCALE: Record<Language, string> = { en: 'en-US', nl: 'nl-NL' };
 const CENT = 10_000n;
+const WHOLE_DOLLARS_FROM = 10_000_000n;
 
 /** Micro-dollars as exact decimal text, so Intl rounds the true amount and not a double's. */
 function decimal(micros: Micros): `${number}` {
@@ -17,27 +18,55 @@ function decimal(micros: Micros): `${number}` {
   return `${sign}${magnitude / 1_000_000n}.${fraction}` as `${number}`;
 }
 
-/** One formatter per language, made on first use: building one costs far more than formatting. */
-const moneyFormats: Partial<Record<Language, Intl.NumberFormat>> = {};
-
-function moneyFormat(language: Language): Intl.NumberFormat {
-  return (moneyFormats[language] ??= new Intl.NumberFormat(LOCALE[language], {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    roundingMode: 'halfExpand',
-  } as Intl.NumberFormatOptions));
+/**
+ * One number formatter per language for these options, made on first use: building one costs far
+ * more than formatting.
+ */
+function numberFormats(options: Intl.NumberFormatOptions): (language: Language) => Intl.NumberFormat {
+  const made: Partial<Record<Language, Intl.NumberFormat>> = {};
+  return (language) => (made[language] ??= new Intl.NumberFormat(LOCALE[language], options));
 }
 
-/** "$4.20", "-$1.37"; nl "US$ 4,20", "US$ -1,37". A non-zero amount never shows as zero: "< $0.01". */
-export function formatMoney(micros: Micros, language: Language): string {
-  const format = moneyFormat(language);
+const CENTS = {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  roundingMode: 'halfExpand',
+} as Intl.NumberFormatOptions;
+const moneyFormat = numberFormats(CENTS);
+const narrowCentsFormat = numberFormats({ ...CENTS, currencyDisplay: 'narrowSymbol' });
+// Rounded down: a balance in whole dollars never reads as more than there is.
+const narrowWholeFormat = numberFormats({
+  ...CENTS,
+  currencyDisplay: 'narrowSymbol',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+  roundingMode: 'floor',
+} as Intl.NumberFormatOptions);
+
+/** Money with cents; a non-zero amount never shows as zero: "< $0.01". */
+function centsText(micros: Micros, format: Intl.NumberFormat): string {
   const magnitude = micros < 0n ? -micros : micros;
   if (magnitude > 0n && magnitude * 2n < CENT) {
     return `< ${format.format(decimal(micros < 0n ? -CENT : CENT))}`;
   }
   return format.format(decimal(micros));
+}
+
+/** "$4.20", "-$1.37"; nl "US$ 4,20", "US$ -1,37". A non-zero amount never shows as zero: "< $0.01". */
+export function formatMoney(micros: Micros, language: Language): string {
+  return centsText(micros, moneyFormat(language));
+}
+
+/**
+ * The tray title's balance (ux.md §1 Tray, §3): the narrow "$", whole dollars (rounded down) from
+ * $10 and cents below: "$42", "$4.20", "-$13"; nl "$ 42", "$ 4,20", "$ -13".
+ */
+export function formatShortMoney(micros: Micros, language: Language): string {
+  const magnitude = micros < 0n ? -micros : micros;
+  if (magnitude >= WHOLE_DOLLARS_FROM) return narrowWholeFormat(language).format(decimal(micros));
+  return centsText(micros, narrowCentsFormat(language));
 }
 
 /** A calendar date of a UTC instant: "Mar 1, 2027" / "1 mrt 2027". Expiries and months are UTC days. */
@@ -53,6 +82,13 @@ export function formatDays(days: number, language: Language): string {
     unitDisplay: 'long',
     maximumFractionDigits: 0,
   }).format(days);
+}
+
+/** A runway in whole days: "about 18 days" / "ongeveer 18 dagen"; under one day "less than a day". */
+export function formatRunwayDays(runwayDays: number, language: Language): string {
+  if (runwayDays < 1) return language === 'en' ? 'less than a day' : 'minder dan een dag';
+  const days = formatDays(Math.floor(runwayDays), language);
+  return language === 'en' ? `about ${days}` : `ongeveer ${days}`;
 }
 
 /** "2 hours" / "2 uur". */
@@ -73,4 +109,18 @@ export function formatDaysAhead(days: number, language: Language): string {
 /** "90%" / "90%". */
 export function formatPercent(percent: number, language: Language): string {
   return new Intl.NumberFormat(LOCALE[language], { style: 'percent' }).format(percent / 100);
+}
+
+// Times of day are local (ux.md §3); made per call, so a change of the system's time zone shows.
+
+/** Local time of day: "10:42 AM" / "10:42". */
+export function formatTime(instant: Instant, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALE[language], { timeStyle: 'short' }).format(instant);
+}
+
+/** Local date and time: "Nov 27, 2026, 10:42 AM" / "27 nov 2026, 10:42". */
+export function formatDateTime(instant: Instant, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'medium', timeStyle: 'short' }).format(
+    instant,
+  );
 }

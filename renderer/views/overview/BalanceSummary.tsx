@@ -9,7 +9,7 @@ import { useApp, useMessages } from '../../app-context';
 import { ViewLink } from '../../components/ViewLink';
 import { date, days, money } from '../../i18n/format';
 import { overviewMessages } from '../../i18n/messages/overview';
-import { rechargeRunway } from './overview-figures';
+import { rechargeRunway } from '../../../shared/dashboard/credit-outlook';
 
 export function BalanceSummary({ account }: { account: AccountView }) {
   const { language } = useApp();

@@ -4,7 +4,8 @@ import { Card } from '../../components/Card';
 import { ViewLink } from '../../components/ViewLink';
 import { date, days, daysAhead, money } from '../../i18n/format';
 import { overviewMessages } from '../../i18n/messages/overview';
-import { nextExpiry, nextRecharge } from './overview-figures';
+import { nextExpiry } from '../../../shared/dashboard/credit-outlook';
+import { nextRecharge } from './overview-figures';
 
 export function NextEvents() {
   const { language, state } = useApp();

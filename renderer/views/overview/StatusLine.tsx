@@ -10,7 +10,7 @@ import { StatusMark, type Tone } from '../../components/StatusMark';
 import { ViewLink } from '../../components/ViewLink';
 import { count, dateTime, money, time } from '../../i18n/format';
 import { overviewMessages } from '../../i18n/messages/overview';
-import type { StatusCause } from './overview-status';
+import type { StatusCause } from '../../../shared/dashboard/status-cause';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;

@@ -1,9 +1,9 @@
 /**
- * The one thing worth interrupting the Overview for (ux.md §1 Overview 1): why API calls fail or are
- * about to, decoded into a cause the view can name with its fix (OpenAI help 6614457). The most
- * urgent cause wins; null when all is well.
+ * The one thing worth interrupting the Overview (and the tray's menu) for (ux.md §1 Overview 1): why
+ * API calls fail or are about to, decoded into a cause each can name with its fix (OpenAI help
+ * 6614457). The most urgent cause wins; null when all is well.
  */
-import type { DashboardState } from '../../../shared/bridge';
+import type { DashboardState } from '../bridge';
 
 export type StatusCause =
   | { kind: 'credit-used-up' }
