@@ -33,8 +33,11 @@ export const backendInfoSchema = z.strictObject({
 });
 
 export const keyInfoSchema = z.strictObject({
-  /** Where a key would be kept: the system keychain, or nowhere usable on this machine. */
-  store: z.enum(['keychain', 'unavailable']),
+  /**
+   * Where a key would be kept: the system keychain; a file Saldo encrypts with Electron's
+   * safeStorage (the desktop app, where the keychain does not answer); or nowhere usable here.
+   */
+  store: z.enum(['keychain', 'encrypted-file', 'unavailable']),
   /** The store's own description (which keychain, or why it is unavailable). */
   storeDetail: z.string(),
   /** The key in use: its kind and last four characters only — never the key. */

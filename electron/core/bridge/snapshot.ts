@@ -29,7 +29,7 @@ import {
   type KeyDescription,
   type MonitorState,
 } from '../monitor';
-import type { SecretStoreDescription } from '../secrets';
+import type { SecretBackend, SecretStoreDescription } from '../secrets';
 import { utcDayStart } from '../utc-day';
 import { buildSpend } from './spend';
 
@@ -82,21 +82,34 @@ export function buildSnapshot(sources: SnapshotSources): DashboardState {
 
 /**
  * Where the key would be kept, and the key in use (kind and last four only). A store that keeps
- * keys for this run only (memory) still keeps them: `keychain`; one that cannot keep any (no
+ * keys for this run only (memory) still keeps them: `keychain`; the desktop app's safeStorage file
+ * is `encrypted-file`, worded apart so nobody reads it as the keychain; one that cannot keep any (no
  * keychain, or only OPENAI_ADMIN_KEY) is `unavailable`, and its detail says why.
  */
 export function keyInfoOf(
   store: SecretStoreDescription,
   inUse: (Pick<KeyDescription, 'kind' | 'last4'> & { source: 'keychain' | 'environment' }) | null,
 ): KeyInfo {
-  const keeps = store.backend === 'keychain' || store.backend === 'memory';
   return {
-    store: keeps ? 'keychain' : 'unavailable',
+    store: keyStoreOf(store.backend),
     storeDetail: store.detail,
     stored: inUse === null ? null : { kind: inUse.kind, last4: inUse.last4, source: inUse.source },
     // The session knows the last test, and adds it.
     lastCheck: null,
   };
+}
+
+function keyStoreOf(backend: SecretBackend): KeyInfo['store'] {
+  switch (backend) {
+    case 'keychain':
+    case 'memory':
+      return 'keychain';
+    case 'encrypted-file':
+      return 'encrypted-file';
+    case 'environment':
+    case 'unavailable':
+      return 'unavailable';
+  }
 }
 
 /** Daily costs placed after `at`, as the engine places them (at their day's 00:00 UTC). */

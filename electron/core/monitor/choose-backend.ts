@@ -12,13 +12,13 @@ export interface BackendChoiceInput {
   environmentKey: boolean;
   /** The settings' `backend`: `openai` once a key was stored, `demo` once it was cleared. */
   chosen: BackendName;
-  /** A key is in the keychain. */
+  /** A key is stored: in the keychain, or (desktop app without one) in Saldo's encrypted file. */
   storedKey: boolean;
 }
 
 export interface BackendChoice {
   backend: BackendName;
-  /** Where the key comes from, for `openai`. */
+  /** Where the key comes from, for `openai`: `keychain` is whichever store keeps it (Settings names it). */
   keySource: 'environment' | 'keychain' | null;
   /** One sentence for the user: why this backend. */
   reason: string;
@@ -32,7 +32,7 @@ export function chooseBackend(input: BackendChoiceInput): BackendChoice {
     return { backend: 'openai', keySource: 'environment', reason: 'Using the key in OPENAI_ADMIN_KEY.' };
   }
   if (input.chosen === 'openai' && input.storedKey) {
-    return { backend: 'openai', keySource: 'keychain', reason: 'Using the key in the keychain.' };
+    return { backend: 'openai', keySource: 'keychain', reason: 'Using the stored key.' };
   }
   if (input.storedKey) {
     return {

@@ -1,4 +1,5 @@
 /** The key's home: stores, the form check of a pasted key, and the scrubber for outgoing text. */
+export { EncryptedFileSecretStore, type EncryptedFileSecretStoreOptions } from './encrypted-file-store';
 export { EnvironmentSecretStore, ENV_KEY_VARIABLE, environmentKey } from './environment-store';
 export {
   ADMIN_KEYS_URL,
@@ -20,8 +21,9 @@ export {
   type KeytarSecretStoreOptions,
 } from './keytar-store';
 export { MemorySecretStore } from './memory-store';
-export { openSecretStore } from './open-secret-store';
-export { redactSecrets } from './redact';
+export { type DesktopSecretStoreOptions, openDesktopSecretStore, openSecretStore } from './open-secret-store';
+export { isCredentialName, redactSecrets } from './redact';
+export { type SafeStorageApi, type SafeStorageProtection, safeStorageProtection } from './safe-storage';
 export {
   accountFor,
   ApiKey,

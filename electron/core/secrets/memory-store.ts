@@ -1,6 +1,6 @@
 /**
- * Keys held in this process's memory only, gone when it exits: for tests, and for the desktop app
- * where neither a keychain nor Electron's safeStorage can keep them (the user is told so).
+ * Keys held in this process's memory only, gone when it exits: for tests. (Where neither a keychain
+ * nor Electron's safeStorage can keep a key, the desktop app says so rather than keep it here.)
  */
 import {
   ApiKey,

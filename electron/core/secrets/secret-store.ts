@@ -1,12 +1,13 @@
 /**
  * Where Saldo keeps the provider key, behind one interface (GitHub Desktop's `ISecureStore`): the OS
- * keychain, the environment for one run, or memory. Operations answer with values and never throw,
- * and nothing they return — errors, descriptions, even a successful `get` when serialised or logged —
- * contains the key: it stays in the main process, out of logs, stores, crash output and errors.
+ * keychain, a file encrypted by Electron's safeStorage (desktop app), the environment for one run,
+ * or memory. Operations answer with values and never throw, and nothing they return — errors,
+ * descriptions, even a successful `get` when serialised or logged — contains the key: it stays in
+ * the main process, out of logs, stores, crash output and errors.
  */
 import { hasBadCharacters, maskKey } from './key-form';
 
-export type SecretBackend = 'keychain' | 'environment' | 'memory' | 'unavailable';
+export type SecretBackend = 'keychain' | 'encrypted-file' | 'environment' | 'memory' | 'unavailable';
 
 /** Which store holds the key, told to the user ("the key is in the GNOME keyring"). */
 export interface SecretStoreDescription {

@@ -26,11 +26,13 @@ export const settingsMessages = catalogue({
       },
       none: 'No key stored. Saldo shows demo data.',
       inKeychain: (kind: string) => `${kind} stored in your system keychain`,
+      inEncryptedFile: (kind: string) => `${kind} stored encrypted by Saldo on this computer`,
       fromEnvironment: (kind: string) => `${kind} from OPENAI_ADMIN_KEY, for this run only`,
       endsIn: (last4: string) => `ends in ${last4}`,
       checkWorks: (time: string) => `works · checked ${time}`,
       checkFailed: (time: string, message: string) => `failed · checked ${time}: ${message}`,
       where: (detail: string) => `Keychain: ${detail}`,
+      whereFile: (detail: string) => `File: ${detail}`,
       unavailableWord: 'No keychain',
       unavailable: (detail: string) =>
         `No system keychain is available on this computer (${detail}), so Saldo can't store a key. To use a key for one run, start Saldo with OPENAI_ADMIN_KEY set.`,
@@ -39,6 +41,8 @@ export const settingsMessages = catalogue({
       createKey: 'Create an Admin key on OpenAI',
       neverShown:
         'The key goes straight to your system keychain and is never shown again, only its last 4 characters.',
+      neverShownEncrypted:
+        'Saldo encrypts the key on this computer and never shows it again, only its last 4 characters.',
       label: 'Admin key',
       replaceLabel: 'Replace the Admin key',
       store: 'Store key',
@@ -109,11 +113,13 @@ export const settingsMessages = catalogue({
       },
       none: 'Geen sleutel opgeslagen. Saldo toont demogegevens.',
       inKeychain: (kind: string) => `${kind} opgeslagen in de sleutelhanger van je systeem`,
+      inEncryptedFile: (kind: string) => `${kind} versleuteld opgeslagen door Saldo op deze computer`,
       fromEnvironment: (kind: string) => `${kind} uit OPENAI_ADMIN_KEY, alleen voor deze keer`,
       endsIn: (last4: string) => `eindigt op ${last4}`,
       checkWorks: (time: string) => `werkt · gecontroleerd om ${time}`,
       checkFailed: (time: string, message: string) => `mislukt · gecontroleerd om ${time}: ${message}`,
       where: (detail: string) => `Sleutelhanger: ${detail}`,
+      whereFile: (detail: string) => `Bestand: ${detail}`,
       unavailableWord: 'Geen sleutelhanger',
       unavailable: (detail: string) =>
         `Op deze computer is geen sleutelhanger van je systeem beschikbaar (${detail}), dus Saldo kan geen sleutel opslaan. Wil je een sleutel één keer gebruiken, start Saldo dan met OPENAI_ADMIN_KEY ingesteld.`,
@@ -122,6 +128,8 @@ export const settingsMessages = catalogue({
       createKey: 'Admin-sleutel aanmaken bij OpenAI',
       neverShown:
         'De sleutel gaat direct naar de sleutelhanger van je systeem en wordt nooit meer getoond, alleen de laatste 4 tekens.',
+      neverShownEncrypted:
+        'Saldo versleutelt de sleutel op deze computer en toont hem nooit meer, alleen de laatste 4 tekens.',
       label: 'Admin-sleutel',
       replaceLabel: 'Admin-sleutel vervangen',
       store: 'Sleutel opslaan',

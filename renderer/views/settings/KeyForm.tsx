@@ -44,7 +44,7 @@ export function KeyForm() {
       <Field
         ref={input}
         label={state.key.stored === null ? m.label : m.replaceLabel}
-        hint={m.neverShown}
+        hint={state.key.store === 'encrypted-file' ? m.neverShownEncrypted : m.neverShown}
         error={submission.fieldErrors.key}
         type="password"
         name="admin-key"

@@ -20,8 +20,12 @@ export function KeyStatus() {
   }
   if (stored === null) return <p className="key-status">{m.none}</p>;
   const kind = m.kind[stored.kind];
+  // `source: 'keychain'` means "kept by the store", which may be Saldo's encrypted file instead.
+  const inFile = store === 'encrypted-file';
   const parts = [
-    stored.source === 'keychain' ? m.inKeychain(kind) : m.fromEnvironment(kind),
+    stored.source === 'keychain'
+      ? (inFile ? m.inEncryptedFile : m.inKeychain)(kind)
+      : m.fromEnvironment(kind),
     stored.last4 === '' ? null : m.endsIn(stored.last4),
     lastCheck === null
       ? null
@@ -32,7 +36,9 @@ export function KeyStatus() {
   return (
     <>
       <p className="key-status">{parts.join(' · ')}</p>
-      {stored.source === 'keychain' ? <p className="key-status__where">{m.where(storeDetail)}</p> : null}
+      {stored.source === 'keychain' ? (
+        <p className="key-status__where">{(inFile ? m.whereFile : m.where)(storeDetail)}</p>
+      ) : null}
       {stored.kind === 'admin' ? null : (
         <p className="key-status__warning">
           <StatusMark tone="warning" label={m.kind[stored.kind]} /> {m.projectKey}

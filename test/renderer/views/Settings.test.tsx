@@ -21,6 +21,13 @@ function withKey(stored: KeyInfo['stored'], language: 'en' | 'nl' = 'en') {
   return { ...base, key: { ...base.key, stored } };
 }
 
+/** A key kept in the desktop app's safeStorage file, where the keychain did not answer. */
+function inEncryptedFile(language: 'en' | 'nl'): DashboardState {
+  const base = withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }, language);
+  const storeDetail = "/home/me/.config/Saldo/secrets.json, encrypted by Electron's safeStorage with KWallet";
+  return { ...base, key: { ...base.key, store: 'encrypted-file', storeDetail } };
+}
+
 function withCheck(lastCheck: KeyInfo['lastCheck'], language: 'en' | 'nl' = 'en') {
   const base = withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }, language);
   return { ...base, key: { ...base.key, lastCheck } };
@@ -137,6 +144,35 @@ describe('SettingsView', () => {
         ),
       ).toBeInTheDocument();
     });
+
+    it.each([
+      [
+        'en',
+        'Admin key stored encrypted by Saldo on this computer · ends in abcd',
+        'File: /home/me/.config/Saldo/secrets.json',
+        'Replace the Admin key',
+        /^Saldo encrypts the key on this computer and never shows it again/,
+      ],
+      [
+        'nl',
+        'Admin-sleutel versleuteld opgeslagen door Saldo op deze computer · eindigt op abcd',
+        'Bestand: /home/me/.config/Saldo/secrets.json',
+        'Admin-sleutel vervangen',
+        /^Saldo versleutelt de sleutel op deze computer en toont hem nooit meer/,
+      ],
+    ] as const)(
+      'says a key in the encrypted file is not in the keychain (%s)',
+      (language, status, where, label, hint) => {
+        renderSettings(inEncryptedFile(language));
+        expect(screen.getByText(status)).toBeInTheDocument();
+        expect(
+          screen.getByText(new RegExp(`^${where}, encrypted by Electron's safeStorage with KWallet$`)),
+        ).toBeInTheDocument();
+        expect(screen.queryByText(/keychain|sleutelhanger/i)).not.toBeInTheDocument();
+        expect(keyField(label)).toHaveAccessibleDescription(hint);
+        expect(keyField(label)).toBeEnabled();
+      },
+    );
 
     it('shows a test that arrives in the snapshot', () => {
       const view = renderView(SettingsView, { state: withCheck(null) });

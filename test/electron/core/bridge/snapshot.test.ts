@@ -211,6 +211,9 @@ describe('keyInfoOf', () => {
   it('a store that keeps keys (even for this run only) is a keychain; one that cannot is unavailable', () => {
     expect(keyInfoOf({ backend: 'keychain', detail: 'GNOME Keyring' }, null).store).toBe('keychain');
     expect(keyInfoOf({ backend: 'memory', detail: 'memory' }, null).store).toBe('keychain');
+    expect(keyInfoOf({ backend: 'encrypted-file', detail: 'secrets.json' }, null).store).toBe(
+      'encrypted-file',
+    );
     expect(keyInfoOf({ backend: 'environment', detail: 'OPENAI_ADMIN_KEY' }, null).store).toBe('unavailable');
     expect(keyInfoOf({ backend: 'unavailable', detail: 'install libsecret' }, null)).toEqual({
       store: 'unavailable',

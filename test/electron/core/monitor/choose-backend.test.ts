@@ -24,7 +24,7 @@ describe('chooseBackend', () => {
       'environment',
       /OPENAI_ADMIN_KEY/,
     ],
-    [{ chosen: 'openai', storedKey: true }, 'openai', 'keychain', /keychain/],
+    [{ chosen: 'openai', storedKey: true }, 'openai', 'keychain', /stored key/],
     [{ chosen: 'openai' }, 'demo', null, /No key is stored.*saldo key set/],
     [{ storedKey: true }, 'demo', null, /demo account is chosen in the settings/],
   ])('%j → %s', (input, backend, keySource, reason) => {

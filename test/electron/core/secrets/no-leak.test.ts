@@ -2,9 +2,13 @@
  * The key never leaves through a store: for every store and every operation, the result, its error
  * and describe() are checked as JSON, as util.inspect output and as a string.
  */
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_ACCOUNT,
+  EncryptedFileSecretStore,
   EnvironmentSecretStore,
   KeytarSecretStore,
   MemorySecretStore,
@@ -15,6 +19,7 @@ import {
   expectNoKey,
   FAKE_ADMIN_KEY,
   FAKE_PROJECT_KEY,
+  fakeSafeStorage,
   moduleNotFound,
   recordingKeytar,
   throwingKeytar,
@@ -22,6 +27,18 @@ import {
 
 /** A keychain that quotes everything it was given back in its error, the worst case. */
 const echoing = throwingKeytar(new Error(`could not store ${FAKE_ADMIN_KEY} or ${FAKE_PROJECT_KEY}`));
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-no-leak-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+/** An encrypted file store in a directory of its own, over `safeStorage`. */
+const encrypted =
+  (safeStorage = fakeSafeStorage()) =>
+  () =>
+    new EncryptedFileSecretStore({
+      dir: fs.mkdtempSync(path.join(tmp, 'store-')),
+      safeStorage,
+      platform: 'linux',
+    });
 
 const stores: [string, () => SecretStore][] = [
   ['memory', () => new MemorySecretStore()],
@@ -36,6 +53,17 @@ const stores: [string, () => SecretStore][] = [
     'keychain without keytar',
     () => new KeytarSecretStore({ loadKeytar: () => Promise.reject(moduleNotFound()) }),
   ],
+  ['encrypted file', encrypted()],
+  [
+    'encrypted file whose safeStorage echoes the key in errors',
+    encrypted({
+      ...fakeSafeStorage(),
+      encryptString: (text) => {
+        throw new Error(`could not encrypt ${text}`);
+      },
+    }),
+  ],
+  ['encrypted file on basic_text', encrypted(fakeSafeStorage({ linuxBackend: 'basic_text' }))],
 ];
 
 describe.each(stores)('the %s store', (_, open) => {

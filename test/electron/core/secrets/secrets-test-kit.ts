@@ -1,7 +1,7 @@
 /** Shared fakes and checks for the secrets tests: distinctive keys that must never show up anywhere. */
 import { inspect } from 'node:util';
 import { expect } from 'vitest';
-import type { KeytarApi } from '../../../../electron/core/secrets';
+import type { KeytarApi, SafeStorageApi } from '../../../../electron/core/secrets';
 
 /** Admin-key shaped (gitleaks' 58-character halves around `T3BlbkFJ`), but obviously fake. */
 export const FAKE_ADMIN_KEY = `sk-admin-TESTONLY${'x7Y9z'.repeat(8)}T3BlbkFJ${'Q2w4E'.repeat(8)}abcd`;
@@ -56,4 +56,34 @@ export function recordingKeytar(): KeytarApi & { calls: string[] } {
 /** What Node throws for a package that is not installed. */
 export function moduleNotFound(): Error {
   return Object.assign(new Error("Cannot find module 'keytar'"), { code: 'MODULE_NOT_FOUND' });
+}
+
+const FAKE_CIPHER_MARK = 'fake-safeStorage:';
+
+/**
+ * A stand-in for Electron's safeStorage, which cannot run without the Electron binary: a reversible
+ * transform that is not the identity (bytes reversed and XORed, behind a marker), so a test can see
+ * that a file does not hold the key. It protects nothing. Like Electron's, it throws when
+ * encryption is unavailable and on ciphertext it did not make.
+ */
+export function fakeSafeStorage(
+  options: { available?: boolean; linuxBackend?: string } = {},
+): SafeStorageApi {
+  const { available = true, linuxBackend = 'gnome_libsecret' } = options;
+  const flip = (bytes: Buffer) => Buffer.from(bytes.map((byte) => byte ^ 0x5a).reverse());
+  return {
+    isEncryptionAvailable: () => available,
+    encryptString(plainText) {
+      if (!available) throw new Error('Encryption is not available.');
+      return Buffer.concat([Buffer.from(FAKE_CIPHER_MARK), flip(Buffer.from(plainText, 'utf8'))]);
+    },
+    decryptString(encrypted) {
+      const mark = Buffer.from(FAKE_CIPHER_MARK);
+      if (!available || !encrypted.subarray(0, mark.length).equals(mark)) {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      }
+      return flip(encrypted.subarray(mark.length)).toString('utf8');
+    },
+    getSelectedStorageBackend: () => linuxBackend,
+  };
 }
