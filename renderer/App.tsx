@@ -2,7 +2,7 @@
  * The dashboard shell: connects the bridge, keeps the snapshot, applies language and theme, and
  * shows one view at a time with the navigation and the sync footer around it.
  */
-import { useMemo, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ComponentType } from 'react';
 import type { BridgeApi } from '../shared/bridge';
 import { AppContext, NAV_KEY, VIEWS, type AppContextValue, type ViewName } from './app-context';
 import { connectBridge } from './bridge';
@@ -59,6 +59,8 @@ function Notice({ text, action }: { text: string; action?: { label: string; run(
 export function Dashboard({ bridge, store }: { bridge: BridgeApi; store: DashboardStore }) {
   const view = useSyncExternalStore(store.subscribe, store.get);
   const [route, navigate] = useRoute();
+  // The desktop app's notifications and tray open a view in a window that may already show another.
+  useEffect(() => bridge.on('app:open-view', navigate), [bridge, navigate]);
   useAppearance(view.state?.settings ?? null);
   const language = view.state?.settings.language ?? initialLanguage();
   const m = commonMessages[language];

@@ -7,9 +7,9 @@ import type { BridgeApi, DashboardState } from '../shared/bridge';
 import type { Language } from './i18n/format';
 import type { Catalogue } from './i18n/messages';
 import type { commonMessages } from './i18n/messages/common';
-import type { ViewName } from './view-names';
+import type { ViewName } from '../shared/bridge/views';
 
-export { VIEWS, type ViewName } from './view-names';
+export { VIEWS, type ViewName } from '../shared/bridge/views';
 
 /** Each view's word in the common catalogue's `nav`: the menu and every link to a view name it so. */
 export const NAV_KEY: Record<ViewName, keyof (typeof commonMessages)['en']['nav']> = {

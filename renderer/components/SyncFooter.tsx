@@ -14,12 +14,15 @@ export function SyncFooter() {
   const [announcement, setAnnouncement] = useState('');
   const { sync } = state;
   const syncing = sync.state === 'syncing';
+  const offline = sync.state === 'offline';
   const updated =
     sync.lastOkAt === null
       ? m.neverUpdated
-      : sync.state === 'failing'
-        ? m.syncFailed(dateTime(sync.lastOkAt, language))
-        : m.updatedAt(time(sync.lastOkAt, language));
+      : offline
+        ? m.offline(dateTime(sync.lastOkAt, language))
+        : sync.state === 'failing'
+          ? m.syncFailed(dateTime(sync.lastOkAt, language))
+          : m.updatedAt(time(sync.lastOkAt, language));
 
   async function refresh() {
     setAnnouncement('');
@@ -42,7 +45,7 @@ export function SyncFooter() {
         )}
       </span>
       <span className="sync-footer__updated">{updated}</span>
-      <button type="button" onClick={() => void refresh()} disabled={syncing} aria-busy={syncing}>
+      <button type="button" onClick={() => void refresh()} disabled={syncing || offline} aria-busy={syncing}>
         {syncing ? m.refreshing : m.refreshNow}
       </button>
       <span className="visually-hidden" role="status">

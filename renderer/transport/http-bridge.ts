@@ -3,8 +3,10 @@
  * and event is parsed with the contract's schemas: the renderer trusts nothing it did not check.
  */
 import {
-  CHANNELS,
-  EVENTS,
+  isEventName,
+  lostAnswer,
+  receivedAnswer,
+  receivedEvent,
   type BridgeApi,
   type Channel,
   type EventName,
@@ -45,29 +47,23 @@ export function createHttpBridge(options: HttpBridgeOptions): BridgeApi & { clos
       if (response.status === 401) {
         return { ok: false, error: { field: 'token', message: 'unauthorized' } } as ResponseOf<C>;
       }
-      const parsed = CHANNELS[channel].response.safeParse(await response.json());
-      if (!parsed.success) {
-        return { ok: false, error: { field: 'response', message: 'unexpected answer' } } as ResponseOf<C>;
-      }
-      return parsed.data as ResponseOf<C>;
+      return receivedAnswer(channel, await response.json());
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { field: 'connection', message } } as ResponseOf<C>;
+      return lostAnswer<C>(error);
     }
   }
 
   function deliver(event: string, data: string): void {
-    if (!Object.hasOwn(EVENTS, event)) return;
-    const name = event as EventName;
+    if (!isEventName(event)) return;
     let payload: unknown;
     try {
       payload = JSON.parse(data);
     } catch {
       return;
     }
-    const parsed = EVENTS[name].safeParse(payload);
-    if (!parsed.success) return;
-    for (const listener of listeners.get(name) ?? []) listener(parsed.data);
+    const received = receivedEvent(event, payload);
+    if (received === null) return;
+    for (const listener of listeners.get(event) ?? []) listener(received);
   }
 
   async function listen(attempt: number): Promise<void> {

@@ -5,6 +5,7 @@
  * the compiler asks for its handler (electron/core/bridge) and its client method (renderer/bridge.ts).
  */
 import { z } from 'zod';
+import { VIEWS } from './views';
 import { autoRechargeSettingsSchema, ledgerEntrySchema } from '../ledger/ledger-schema';
 import { settingsSchema } from '../settings/settings-schema';
 import { alertSchema } from '../alerts/alert-schema';
@@ -116,6 +117,8 @@ export const EVENTS = {
   /** An alert fired on this sync (the one a notification shows). */
   'alert:raised': alertSchema,
   'sync:changed': syncStatusSchema,
+  /** Main asks the window to show a view: a notification or the tray was clicked (desktop app only). */
+  'app:open-view': z.enum(VIEWS),
 } as const;
 
 export type Channel = keyof typeof CHANNELS;

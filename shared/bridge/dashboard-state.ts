@@ -54,8 +54,11 @@ export const keyInfoSchema = z.strictObject({
 });
 
 export const syncStatusSchema = z.strictObject({
-  /** `syncing` while a poll runs; `never` before the first one finished. */
-  state: z.enum(['never', 'syncing', 'ok', 'partial', 'failing', 'paused']),
+  /**
+   * `syncing` while a poll runs; `never` before the first one finished; `paused` while the computer
+   * sleeps or its screen is locked; `offline` while it has no network (nothing is fetched then).
+   */
+  state: z.enum(['never', 'syncing', 'ok', 'partial', 'failing', 'paused', 'offline']),
   lastAttemptAt: instantSchema.nullable(),
   lastOkAt: instantSchema.nullable(),
   failingSince: instantSchema.nullable(),

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIEWS } from '../../renderer/view-names';
+import { VIEWS } from '../../shared/bridge/views';
 import { money } from '../../renderer/i18n/format';
 import { axeViolations } from './support/axe';
 import { collectPageProblems, launchChromium } from './support/browser';

@@ -123,4 +123,14 @@ describe('the dashboard shell', () => {
     await userEvent.click(screen.getByRole('link', { name: 'Spend' }));
     await screen.findByRole('heading', { level: 1, name: 'Spend' });
   });
+
+  it('opens the view main asks for (a notification or the tray was clicked)', async () => {
+    window.history.replaceState(null, '', '/#/overview');
+    const { bridge, emit } = standIn(async () => ({ ok: true, value: dashboardFixture() }));
+    render(<Dashboard bridge={bridge} store={createDashboardStore(bridge)} />);
+    await screen.findByRole('heading', { level: 1, name: 'Overview' });
+    act(() => emit('app:open-view', 'credits'));
+    await screen.findByRole('heading', { level: 1, name: 'Credits' });
+    expect(window.location.hash).toBe('#/credits');
+  });
 });

@@ -70,6 +70,12 @@ export interface BridgeSession {
   takeNotices(): string[];
   /** Starts polling in the background (a first poll at once). */
   start(): void;
+  /** Sleep or a locked screen: no polls until `resume` (the desktop app's power monitor). */
+  pause(): void;
+  /** Wake or unlock: polls at once, as the figures are as old as the sleep. */
+  resume(): void;
+  /** Offline pauses polling; back online polls at once. */
+  setOnline(online: boolean): void;
   /** Stops polling, waits for a poll in flight, closes the monitor (and the demo's simulator). */
   close(): Promise<void>;
 }
@@ -99,6 +105,9 @@ class Session implements BridgeSession {
   #directSync: Promise<unknown> = Promise.resolve();
   #started = false;
   #closed = false;
+  /** Kept here, not only in the poller: a re-open makes a new poller that must start the same way. */
+  #paused = false;
+  #online = true;
   /** What was last told, so nothing is sent twice. */
   #toldState: string | null = null;
   #toldSync: string | null = null;
@@ -158,6 +167,8 @@ class Session implements BridgeSession {
     };
     this.#keyInfo = keyInfo;
     this.#notices.push(...opened.value.notices);
+    if (this.#paused) poller.pause();
+    if (!this.#online) poller.setOnline(false);
     if (this.#started) poller.start();
     return { ok: true };
   }
@@ -207,6 +218,21 @@ class Session implements BridgeSession {
     if (this.#started || this.#closed) return;
     this.#started = true;
     this.#current?.poller.start();
+  }
+
+  pause(): void {
+    this.#paused = true;
+    this.#current?.poller.pause();
+  }
+
+  resume(): void {
+    this.#paused = false;
+    this.#current?.poller.resume();
+  }
+
+  setOnline(online: boolean): void {
+    this.#online = online;
+    this.#current?.poller.setOnline(online);
   }
 
   async close(): Promise<void> {

@@ -34,8 +34,9 @@ export function syncStatusOf(
 
 function stateOf(lastSync: LastSync | null, poller: Pick<PollerStatus, 'state'> | null): SyncStatus['state'] {
   if (poller?.state === 'polling') return 'syncing';
-  // Offline pauses polling just as sleep does: nothing is fetched until it ends.
-  if (poller?.state === 'paused' || poller?.state === 'offline') return 'paused';
+  // Told apart from sleep: offline is what the tray dims for and the footer explains.
+  if (poller?.state === 'offline') return 'offline';
+  if (poller?.state === 'paused') return 'paused';
   if (lastSync === null) return 'never';
   if (!lastSync.ok) return 'failing';
   return lastSync.partial ? 'partial' : 'ok';

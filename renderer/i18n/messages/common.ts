@@ -20,6 +20,8 @@ export const commonMessages = catalogue({
     updatedAt: (time: string) => `Updated ${time}`,
     neverUpdated: 'Not updated yet',
     syncFailed: (time: string) => `Showing data from ${time}`,
+    offline: (time: string) =>
+      `Offline. Showing data from ${time}; Saldo refreshes when you are back online.`,
     connecting: 'Connecting to Saldo…',
     connectionLost: 'Connection to Saldo lost. Trying again…',
     noToken:
@@ -60,6 +62,8 @@ export const commonMessages = catalogue({
     updatedAt: (time: string) => `Laatst bijgewerkt ${time}`,
     neverUpdated: 'Nog niet bijgewerkt',
     syncFailed: (time: string) => `Je ziet gegevens van ${time}`,
+    offline: (time: string) =>
+      `Offline. Je ziet gegevens van ${time}; Saldo vernieuwt zodra je weer online bent.`,
     connecting: 'Verbinden met Saldo…',
     connectionLost: 'Verbinding met Saldo verbroken. Nieuwe poging…',
     noToken:

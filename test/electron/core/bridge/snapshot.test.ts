@@ -247,10 +247,11 @@ describe('syncStatusOf', () => {
     },
   };
 
-  it('tells the poller running, paused or waiting, and the last sync otherwise', () => {
+  it('tells the poller running, paused, offline or waiting, and the last sync otherwise', () => {
     expect(syncStatusOf(null, null).state).toBe('never');
     expect(syncStatusOf(lastSync, { state: 'polling', nextAt: null }).state).toBe('syncing');
-    expect(syncStatusOf(lastSync, { state: 'offline', nextAt: null }).state).toBe('paused');
+    expect(syncStatusOf(lastSync, { state: 'offline', nextAt: null }).state).toBe('offline');
+    expect(syncStatusOf(lastSync, { state: 'paused', nextAt: null }).state).toBe('paused');
     expect(syncStatusOf(lastSync, { state: 'stopped', nextAt: null })).toMatchObject({
       state: 'failing',
       error: { kind: 'quota', code: 'credit_balance_exhausted' },
