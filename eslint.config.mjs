@@ -21,9 +21,16 @@ const nodeBuiltins = [
   'url',
   'worker_threads',
 ];
-const layer = (groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups }],
+const layer = (groups, paths = []) => ({
+  'no-restricted-imports': ['error', { patterns: groups, paths }],
 });
+
+// IPC only through the typed wrappers (GitHub Desktop's rule): electron/main/ipc.ts in main, the
+// preload's bridge; the entry files hand the real modules in.
+const IPC_WRAPPERS = ['electron/main/ipc.ts', 'electron/main/index.ts', 'electron/preload/index.ts'];
+const RAW_IPC = 'IPC goes through the typed wrappers only: electron/main/ipc.ts and electron/preload/.';
+const noRawIpc = [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: RAW_IPC }];
+const rawIpcProperties = ['ipcMain', 'ipcRenderer'].map((property) => ({ property, message: RAW_IPC }));
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', 'test-results/'] },
@@ -61,18 +68,45 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
-    rules: layer([{ group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' }]),
+    rules: {
+      ...layer([{ group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' }], noRawIpc),
+      'no-restricted-properties': ['error', ...rawIpcProperties],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: layer([
+      { group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' },
+      {
+        group: [
+          'electron',
+          'electron/*',
+          'electron-store',
+          'electron-log',
+          'electron-log/*',
+          '**/main/**',
+          '**/preload/**',
+        ],
+        message: 'core/ and cli/ run in plain Node: Electron stays in electron/main and electron/preload.',
+        // Types vanish at build time: core may describe what main hands it.
+        allowTypeImports: true,
+      },
+    ]),
+  },
+  {
+    files: IPC_WRAPPERS,
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-properties': 'off' },
   },
   {
     files: ['test/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**/*.ts', '*.mts', '*.mjs', 'bin/**/*.cjs'],
+    files: ['test/**/*.ts', 'test/**/*.cjs', 'scripts/**/*.ts', '*.mts', '*.mjs', 'bin/**/*.cjs'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['bin/**/*.cjs'],
+    files: ['bin/**/*.cjs', 'test/**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../../core/content-security-policy';
 
 /** 32 random bytes, URL-safe: the run's only credential. */
 export function newToken(): string {
@@ -39,19 +40,6 @@ export function bearerMatches(headers: IncomingHttpHeaders, token: string): bool
   const expected = createHash('sha256').update(token).digest();
   return timingSafeEqual(sent, expected) && match !== null;
 }
-
-/** The page loads only its own files, talks only to its own origin, and cannot be framed. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** On every response, whatever it is. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

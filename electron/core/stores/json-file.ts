@@ -18,6 +18,11 @@ export interface StoreFileOptions {
   /** Absolute: electron-store outside Electron, and conf, need it so (toolchain.md §3). */
   cwd: string;
   configName: string;
+  /**
+   * The same name again for electron-store, which takes `name` and overwrites conf's `configName`
+   * with it (default `config`: every store would share `config.json`). Conf ignores it.
+   */
+  name: string;
   fileExtension: 'json';
   configFileMode: number;
   /** Keys are plain names; `a.b` must not mean a nested path. */
@@ -94,6 +99,7 @@ export class ConfJsonFile implements JsonFile {
     this.#instance ??= new this.storeClass({
       cwd: this.dir,
       configName: this.name,
+      name: this.name,
       fileExtension: 'json',
       configFileMode: STORE_FILE_MODE,
       accessPropertiesByDotNotation: false,

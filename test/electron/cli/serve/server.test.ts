@@ -15,7 +15,7 @@ import {
   type DashboardServer,
   MAX_BODY_BYTES,
 } from '../../../../electron/cli/serve/server';
-import { CONTENT_SECURITY_POLICY } from '../../../../electron/cli/serve/guard';
+import { CONTENT_SECURITY_POLICY } from '../../../../electron/core/content-security-policy';
 import { packageRoot, rendererDir } from '../../../../electron/cli/serve/static-files';
 import { MemorySecretStore } from '../../../../electron/core/secrets';
 import { startSimulator, type RunningSimulator } from '../../../../electron/core/simulator';
