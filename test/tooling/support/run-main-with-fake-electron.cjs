@@ -1,0 +1,44 @@
+// Runs the BUILT main process (out/main/index.js) in plain Node with FAKE ELECTRON in place of the
+// binary that cannot be downloaded here: `node --require <this> out/main/index.js`. Everything else is
+// real — the bundle, electron-store, electron-log, keytar, the demo simulator. Once the tray shows a
+// balance it prints what main built (one JSON line) and clicks "Quit Saldo"; the process must then end
+// by itself. SALDO_ROOT is the repository, SALDO_HOME the throw-away data directory.
+require('tsx/cjs/api').register();
+const Module = require('node:module');
+const path = require('node:path');
+const { FakeElectron } = require(
+  path.join(process.env.SALDO_ROOT, 'test/electron/main/support/fake-electron.ts'),
+);
+
+const fake = new FakeElectron();
+fake.app.isPackaged = true;
+fake.app.name = 'Saldo';
+fake.app.getPath = (name) => path.join(process.env.SALDO_HOME, name);
+// electron-log/main listens for its renderer's messages; nothing sends any here.
+fake.ipcMain.on = () => fake.ipcMain;
+const electron = { ...fake, app: fake.app, session: { defaultSession: fake.session } };
+
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  if (request === 'electron') return electron;
+  return load.call(this, request, parent, isMain);
+};
+
+const timer = setInterval(() => {
+  if (fake.trays.length === 0 || !fake.tray.toolTip.includes('$')) return;
+  clearInterval(timer);
+  const [window] = fake.windows;
+  console.log(
+    JSON.stringify({
+      tooltip: fake.tray.toolTip,
+      image: fake.tray.image,
+      menu: fake.tray.menu.map((item) => item.label ?? item.type),
+      windows: fake.windows.length,
+      webPreferences: window && window.options.webPreferences,
+      loaded: window && window.loaded,
+      channels: [...fake.ipcMain.handlers.keys()],
+    }),
+  );
+  fake.tray.clickItem('Quit Saldo');
+}, 50);
+timer.unref();
