@@ -18,7 +18,8 @@ export class DesktopNotifier implements Notifier {
   ) {}
 
   show(request: NotificationRequest): void {
-    if (!this.Notification.isSupported()) return;
+    // Told, not swallowed: the test notification in Settings says so; a sync just lists its alert.
+    if (!this.Notification.isSupported()) throw new Error('This system does not show notifications.');
     const notification = new this.Notification({
       id: request.id,
       groupId: request.groupId,
@@ -26,6 +27,7 @@ export class DesktopNotifier implements Notifier {
       body: request.body,
       urgency: request.urgency,
       timeoutType: request.timeoutType,
+      silent: request.silent,
     });
     this.#showing.add(notification);
     notification.on('click', () => this.openView(request.view));

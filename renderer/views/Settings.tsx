@@ -1,6 +1,6 @@
 /**
  * Settings (ux.md §1 Settings): the connection and key first, then the balance correction, refresh,
- * language and startup, and the data export.
+ * language and startup, notifications, and the data export.
  */
 import { useMessages } from '../app-context';
 import { CalibrateForm } from '../components/CalibrateForm';
@@ -14,6 +14,7 @@ import { DataExport } from './settings/DataExport';
 import { KeyActions } from './settings/KeyActions';
 import { KeyForm } from './settings/KeyForm';
 import { KeyStatus } from './settings/KeyStatus';
+import { NotificationSettings } from './settings/NotificationSettings';
 import { RefreshForm } from './settings/RefreshForm';
 
 export function SettingsView() {
@@ -41,6 +42,9 @@ export function SettingsView() {
       </Card>
       <Card title={m.appearance.title}>
         <AppearanceSettings />
+      </Card>
+      <Card title={m.notifications.title}>
+        <NotificationSettings />
       </Card>
       <Card title={m.data.title}>
         <DataExport />

@@ -1,8 +1,10 @@
 /**
  * The edge that shows what the rules decided. Main implements it over Electron's `Notification`;
- * the rules never call it. `notificationFor` is the pure part: language, replacement ids and urgency.
+ * the rules never call it. `notificationFor` is the pure part: language, sound, replacement ids and
+ * urgency.
  */
-import type { Alert, AlertView, Language } from './alert';
+import type { Settings } from '../settings/settings-schema';
+import type { Alert, AlertView } from './alert';
 
 export interface NotificationRequest {
   /** The alert's stable id: a newer notification for it replaces the older one (ux.md §4). */
@@ -17,14 +19,20 @@ export interface NotificationRequest {
   timeoutType: 'default' | 'never';
   /** What a click opens. */
   view: AlertView;
+  /** No sound: the user turned it off in Settings. */
+  silent: boolean;
 }
+
+/** What of the settings a notification follows. */
+export type NotificationSettings = Pick<Settings, 'language' | 'notificationSound'>;
 
 export interface Notifier {
   show(request: NotificationRequest): void | Promise<void>;
 }
 
-export function notificationFor(alert: Alert, language: Language): NotificationRequest {
+export function notificationFor(alert: Alert, settings: NotificationSettings): NotificationRequest {
   const critical = alert.severity === 'critical';
+  const { language } = settings;
   return {
     id: alert.id,
     groupId: `saldo-${alert.kind}`,
@@ -33,5 +41,30 @@ export function notificationFor(alert: Alert, language: Language): NotificationR
     urgency: critical ? 'critical' : 'normal',
     timeoutType: critical ? 'never' : 'default',
     view: alert.view,
+    silent: !settings.notificationSound,
+  };
+}
+
+const TEST_TEXT = {
+  en: {
+    title: 'Saldo notifications work',
+    body: 'This is how Saldo tells you, before your API requests start to fail. Clicking it opens Saldo.',
+  },
+  nl: {
+    title: 'Meldingen van Saldo werken',
+    body: 'Zo waarschuwt Saldo je voordat je API-verzoeken mislukken. Klik erop om Saldo te openen.',
+  },
+} as const;
+
+/** The sample Settings sends ("Send a test notification"): it replaces itself, and opens Settings. */
+export function testNotification(settings: NotificationSettings): NotificationRequest {
+  return {
+    id: 'saldo-test',
+    groupId: 'saldo-test',
+    ...TEST_TEXT[settings.language],
+    urgency: 'normal',
+    timeoutType: 'default',
+    view: 'settings',
+    silent: !settings.notificationSound,
   };
 }

@@ -102,6 +102,11 @@ export const CHANNELS = {
     response: resultSchema(z.strictObject({ checkedAt: z.number().int(), message: z.string() })),
   },
   'sync:refresh-now': { request: noRequest, response: resultSchema(syncStatusSchema) },
+  /** Shows a sample notification, as the alerts would (the desktop app; browser mode has none). */
+  'notifications:test': {
+    request: noRequest,
+    response: resultSchema(z.strictObject({ shown: z.literal(true) })),
+  },
   'data:export': {
     request: z.strictObject({ format: z.enum(['csv', 'json']) }),
     response: resultSchema(

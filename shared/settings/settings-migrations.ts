@@ -38,9 +38,17 @@ export function migrateSettingsV1toV2(document: Fields): Checked<Fields> {
   return { ok: true, value: next };
 }
 
+/**
+ * v2 → v3: `notificationSound` and `trayTitle` are new and take their defaults. The version moves so
+ * an older Saldo, which would refuse the unknown fields, leaves the file alone instead.
+ */
+export function migrateSettingsV2toV3(document: Fields): Checked<Fields> {
+  return { ok: true, value: { ...document } };
+}
+
 export const SETTINGS_FORMAT: VersionedFormat<Settings> = {
   current: SETTINGS_VERSION,
-  steps: { 1: migrateSettingsV1toV2 },
+  steps: { 1: migrateSettingsV1toV2, 2: migrateSettingsV2toV3 },
   schema: settingsSchema,
 };
 

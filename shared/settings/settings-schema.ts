@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { positiveUsdTextSchema, usdTextSchema } from '../storage/usd-text';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 const whole = (min: number, max: number) =>
   z
@@ -55,6 +55,10 @@ export const settingsSchema = z.strictObject({
     .enum(['system', 'light', 'dark'], { error: 'must be "system", "light" or "dark"' })
     .default('system'),
   launchAtLogin: z.boolean({ error: 'must be true or false' }).default(false),
+  /** Notifications play the system's sound; the OS's Do Not Disturb applies either way (ux.md §4). */
+  notificationSound: z.boolean({ error: 'must be true or false' }).default(true),
+  /** macOS: the balance beside the menu-bar icon (ux.md §1 Tray: "The user can turn it off"). */
+  trayTitle: z.boolean({ error: 'must be true or false' }).default(true),
   /** How far back the first sync fetches (sync.ts). */
   backfillDays: whole(1, 3650).default(365),
 });

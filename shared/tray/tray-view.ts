@@ -33,7 +33,10 @@ export interface TrayView {
   icon: TrayIconState;
   /** One line, < 127 chars (Windows limit): "Saldo: $42.10 (estimated) · about 18 days · updated 10:42" */
   tooltip: string;
-  /** macOS menu-bar title: balance in whole dollars, cents below $10 (ux.md §1 Tray); '' when unknown. */
+  /**
+   * macOS menu-bar title: balance in whole dollars, cents below $10 (ux.md §1 Tray); '' when unknown
+   * or turned off in Settings.
+   */
   title: string;
   /** Menu text lines, top to bottom (shown as disabled items): balance, runway, next expiry,
    *  a status line when not ok. Each a complete sentence that stands alone (ux.md §5). */
@@ -64,7 +67,10 @@ export function trayViewOf(state: DashboardState | null, options: { language?: L
   return {
     icon: trayIconStateOf(state),
     tooltip: say.tooltip(),
-    title: state.account === null ? '' : formatShortMoney(BigInt(state.account.balance), language),
+    title:
+      state.account === null || !state.settings.trayTitle
+        ? ''
+        : formatShortMoney(BigInt(state.account.balance), language),
     lines: say.lines(),
     refreshLabel: say.refreshLabel(),
     labels: words.labels,

@@ -25,6 +25,7 @@ import type { StoreClass } from '../stores';
 import type { CurrentMonitor, HandlerContext, MonitorTask } from './handlers/handler-context';
 import { keyHandlers } from './handlers/key-handlers';
 import { ledgerHandlers } from './handlers/ledger-handlers';
+import { notificationHandlers } from './handlers/notification-handlers';
 import { ok } from './handlers/results';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { stateHandlers } from './handlers/state-handlers';
@@ -123,6 +124,7 @@ class Session implements BridgeSession {
       ...settingsHandlers(context),
       ...ledgerHandlers(context),
       ...keyHandlers(context),
+      ...notificationHandlers(context),
     } satisfies BridgeHandlers;
   }
 
@@ -381,6 +383,7 @@ class Session implements BridgeSession {
       secrets: this.#secrets,
       env: this.#options.env,
       client: this.#options.client,
+      notifier: this.#options.notifier ?? null,
     };
   }
 }

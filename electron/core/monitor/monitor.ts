@@ -217,7 +217,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       notified = evaluated.decision.notify;
       if (notified !== null && notifier !== undefined) {
         try {
-          await notifier.show(notificationFor(notified, stores.settings.read().language));
+          await notifier.show(notificationFor(notified, stores.settings.read()));
         } catch {
           // A notification that cannot be shown is no failed sync: the alert stays listed.
         }

@@ -79,6 +79,15 @@ export const settingsMessages = catalogue({
       launchAtLogin: 'Start Saldo when you log in',
       desktopOnly: 'Only in the desktop app',
     },
+    notifications: {
+      title: 'Notifications',
+      explain:
+        'Saldo warns you once when a balance crosses a threshold, before credit expires, and when your credit is used up. Your system’s Do Not Disturb applies.',
+      sound: 'Play a sound with notifications',
+      trayTitle: 'Show the balance beside the menu-bar icon (macOS)',
+      test: 'Send a test notification',
+      sent: 'Sent. If nothing appeared, allow notifications for Saldo in your system settings.',
+    },
     data: {
       title: 'Data',
       explain: 'Export what you recorded and every synced day of spend, for a spreadsheet or a backup.',
@@ -167,6 +176,15 @@ export const settingsMessages = catalogue({
       themes: { system: 'Systeem', light: 'Licht', dark: 'Donker' },
       launchAtLogin: 'Saldo starten als je inlogt',
       desktopOnly: 'Alleen in de desktop-app',
+    },
+    notifications: {
+      title: 'Meldingen',
+      explain:
+        'Saldo waarschuwt je één keer als je saldo een drempel passeert, voordat tegoed vervalt en als je tegoed op is. Niet storen van je systeem geldt ook hier.',
+      sound: 'Geluid bij meldingen',
+      trayTitle: 'Saldo naast het pictogram in de menubalk tonen (macOS)',
+      test: 'Testmelding sturen',
+      sent: 'Verstuurd. Zie je niets? Sta meldingen voor Saldo toe in de instellingen van je systeem.',
     },
     data: {
       title: 'Gegevens',

@@ -1,12 +1,12 @@
 /**
- * A setting that applies as soon as it is chosen (language, theme, launch at login). The choice shows
+ * A setting that applies as soon as it is chosen (language, theme, launch at login, notifications). The choice shows
  * at once; the snapshot that follows `settings:update` is the truth, so a failed update falls back.
  */
 import { useState } from 'react';
 import type { Settings } from '../../../shared/settings/settings-schema';
 import { useApp } from '../../app-context';
 
-type InstantKey = 'language' | 'theme' | 'launchAtLogin';
+type InstantKey = 'language' | 'theme' | 'launchAtLogin' | 'notificationSound' | 'trayTitle';
 
 export interface InstantSetting<K extends InstantKey> {
   value: Settings[K];

@@ -368,6 +368,29 @@ describe('notifications', () => {
     const { app } = await start({ dir, fake });
     await until(() => app.session.snapshot()?.alerts.current.length !== 0);
     expect(fake.notifications).toHaveLength(0);
+    expect(await app.session.handlers['notifications:test']({})).toEqual({
+      ok: false,
+      error: { field: 'notifications', message: 'This system does not show notifications.' },
+    });
+  });
+
+  it('Settings can send a test notification, silent when the sound is off; a click opens Settings', async () => {
+    const { fake } = await start();
+    const bridge = pageBridge(fake, fake.windows[0]!);
+    expect(await bridge.call('notifications:test', {})).toEqual({ ok: true, value: { shown: true } });
+    expect(fake.notifications.at(-1)!.options).toMatchObject({
+      id: 'saldo-test',
+      title: 'Saldo notifications work',
+      silent: false,
+    });
+    expect(await bridge.call('settings:update', { notificationSound: false })).toMatchObject({ ok: true });
+    await bridge.call('notifications:test', {});
+    expect(fake.notifications.at(-1)!.options).toMatchObject({ silent: true });
+    fake.notifications.at(-1)!.emit('click');
+    expect(fake.windows[0]!.webContents.sent).toContainEqual({
+      channel: 'app:open-view',
+      args: ['settings'],
+    });
   });
 });
 

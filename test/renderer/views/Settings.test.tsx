@@ -63,6 +63,7 @@ describe('SettingsView', () => {
       "Enter the balance OpenAI's billing page shows",
       'Refresh',
       'Language and startup',
+      'Notifications',
       'Data',
     ]);
   });
@@ -443,6 +444,63 @@ describe('SettingsView', () => {
       expect(box).toBeEnabled();
       await user.click(box);
       expect(calls).toEqual([{ channel: 'settings:update', request: { launchAtLogin: true } }]);
+    });
+  });
+
+  describe('notifications', () => {
+    it('in browser mode offers nothing that needs the desktop app, and says so', () => {
+      renderSettings();
+      const notifications = within(card('Notifications'));
+      for (const name of [
+        'Play a sound with notifications',
+        'Show the balance beside the menu-bar icon (macOS)',
+      ]) {
+        const box = notifications.getByRole('checkbox', { name });
+        expect(box).toBeDisabled();
+        expect(box).toHaveAccessibleDescription('Only in the desktop app');
+      }
+      expect(notifications.getByRole('button', { name: 'Send a test notification' })).toBeDisabled();
+    });
+
+    it('in the desktop app turns the sound and the menu-bar balance off, and sends a test', async () => {
+      window.saldo = {} as BridgeApi;
+      const { user, calls } = renderSettings(fixture(), {
+        'notifications:test': () => ({ ok: true, value: { shown: true } }),
+      });
+      const notifications = within(card('Notifications'));
+      const sound = notifications.getByRole('checkbox', { name: 'Play a sound with notifications' });
+      expect(sound).toBeChecked();
+      await user.click(sound);
+      await user.click(notifications.getByRole('checkbox', { name: /menu-bar icon/ }));
+      await user.click(notifications.getByRole('button', { name: 'Send a test notification' }));
+      expect(calls).toEqual([
+        { channel: 'settings:update', request: { notificationSound: false } },
+        { channel: 'settings:update', request: { trayTitle: false } },
+        { channel: 'notifications:test', request: {} },
+      ]);
+      expect(await notifications.findByRole('status')).toHaveTextContent(
+        'Sent. If nothing appeared, allow notifications for Saldo in your system settings.',
+      );
+    });
+
+    it('says why a test notification could not be shown', async () => {
+      window.saldo = {} as BridgeApi;
+      const { user } = renderSettings(fixture(), {
+        'notifications:test': () => ({
+          ok: false,
+          error: { field: 'notifications', message: 'This system does not show notifications.' },
+        }),
+      });
+      await user.click(screen.getByRole('button', { name: 'Send a test notification' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('This system does not show notifications.');
+    });
+
+    it('speaks Dutch', () => {
+      const base = fixture();
+      renderSettings({ ...base, settings: { ...base.settings, language: 'nl' } });
+      const notifications = within(card('Meldingen'));
+      expect(notifications.getByRole('checkbox', { name: 'Geluid bij meldingen' })).toBeInTheDocument();
+      expect(notifications.getByRole('button', { name: 'Testmelding sturen' })).toBeInTheDocument();
     });
   });
 

@@ -3,7 +3,7 @@ import type { Alert } from '../../../shared/alerts/alert';
 import { ALERT_KINDS } from '../../../shared/alerts/alert-schema';
 import { DEFAULT_ALERT_SETTINGS } from '../../../shared/alerts/alert-settings';
 import { formatMoney } from '../../../shared/alerts/alert-format';
-import { notificationFor } from '../../../shared/alerts/notifier';
+import { notificationFor, testNotification } from '../../../shared/alerts/notifier';
 import { autoRecharge, DAY, HOUR, input, runSyncs, T0, usd } from './alert-test-kit';
 
 /** One sync sequence that fires every kind of alert somewhere along it. */
@@ -108,7 +108,10 @@ describe('notificationFor', () => {
     const alerts = everyAlert();
     const usedUp = notificationFor(
       alerts.find((a) => a.kind === 'credit-used-up')!,
-      'nl',
+      {
+        language: 'nl',
+        notificationSound: true,
+      },
     );
     expect(usedUp).toMatchObject({
       id: 'credit-used-up',
@@ -117,11 +120,37 @@ describe('notificationFor', () => {
       timeoutType: 'never',
       view: 'overview',
       title: 'Tegoed op: US$\u00a00,00 beschikbaar',
+      silent: false,
     });
     const expiry = notificationFor(
       alerts.find((a) => a.kind === 'expiry')!,
-      'en',
+      {
+        language: 'en',
+        notificationSound: false,
+      },
     );
-    expect(expiry).toMatchObject({ urgency: 'normal', timeoutType: 'default', view: 'credits' });
+    expect(expiry).toMatchObject({
+      urgency: 'normal',
+      timeoutType: 'default',
+      view: 'credits',
+      silent: true,
+    });
+  });
+
+  it('the test notification says what it is in the UI language, replaces itself and opens Settings', () => {
+    expect(testNotification({ language: 'en', notificationSound: true })).toEqual({
+      id: 'saldo-test',
+      groupId: 'saldo-test',
+      title: 'Saldo notifications work',
+      body: 'This is how Saldo tells you, before your API requests start to fail. Clicking it opens Saldo.',
+      urgency: 'normal',
+      timeoutType: 'default',
+      view: 'settings',
+      silent: false,
+    });
+    expect(testNotification({ language: 'nl', notificationSound: false })).toMatchObject({
+      title: 'Meldingen van Saldo werken',
+      silent: true,
+    });
   });
 });

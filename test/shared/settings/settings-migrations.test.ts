@@ -25,6 +25,16 @@ describe('migrateSettings', () => {
     });
   });
 
+  it('reads a v2 file: what it holds is kept, the settings v3 added take their defaults', () => {
+    const v2 = { schemaVersion: 2, theme: 'dark', launchAtLogin: true, pollIntervalMinutes: 5 };
+    expect(migrateSettings(v2)).toEqual({
+      ok: true,
+      migratedFrom: 2,
+      value: { ...defaultSettings(), theme: 'dark', launchAtLogin: true, pollIntervalMinutes: 5 },
+    });
+    expect(defaultSettings()).toMatchObject({ notificationSound: true, trayTitle: true });
+  });
+
   it.each([
     [30, 1],
     [61, 2],

@@ -5,7 +5,7 @@ import { checkWith } from '../../../shared/storage/field-error';
 describe('settingsSchema', () => {
   it('has the documented defaults', () => {
     expect(defaultSettings()).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       backend: 'demo',
       baseUrl: 'https://api.openai.com/v1',
       pollIntervalMinutes: 15,
@@ -17,6 +17,8 @@ describe('settingsSchema', () => {
       language: 'en',
       theme: 'system',
       launchAtLogin: false,
+      notificationSound: true,
+      trayTitle: true,
       backfillDays: 365,
     });
   });

@@ -80,6 +80,11 @@ describe('trayViewOf: all well', () => {
     );
   });
 
+  it('leaves the macOS title empty when the user turned it off in Settings', () => {
+    expect(trayViewOf(snapshot({ settings: { trayTitle: false } })).title).toBe('');
+    expect(trayViewOf(snapshot({ settings: { trayTitle: true } })).title).toBe('$42');
+  });
+
   it('leaves "estimated" out when the account reports its balance and nothing corrected it', () => {
     // The demo's simulator reports its balance, as a provider with a balance API would.
     const tray = view({ backend: 'demo', account: { lastCalibration: null } });

@@ -9,6 +9,7 @@ import type { KeyTestOptions, Monitor, OpenedMonitor } from '../../monitor';
 import type { Poller } from '../../poller';
 import type { SecretStore } from '../../secrets';
 import type { KeyCheckMemory } from '../key-check-memory';
+import type { Notifier } from '../../../../shared/alerts/notifier';
 
 /** The monitor the session has open, with the poller that runs it. */
 export interface CurrentMonitor {
@@ -45,4 +46,6 @@ export interface HandlerContext {
   env: KeyTestOptions['env'];
   /** OpenAI client options, for the key test's request. */
   client: KeyTestOptions['client'];
+  /** What shows the alerts' notifications; null where there is none (browser mode, the CLI). */
+  notifier: Notifier | null;
 }

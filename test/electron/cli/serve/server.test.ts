@@ -357,6 +357,16 @@ describe('the bridge over HTTP (demo account)', () => {
     expect(exported.value!.content).toContain('purchase,HTTP-1,');
   });
 
+  it('notifications:test says browser mode shows none', async () => {
+    expect(await valid('notifications:test')).toEqual({
+      ok: false,
+      error: {
+        field: 'notifications',
+        message: 'Only the desktop app shows notifications; this is the browser.',
+      },
+    });
+  });
+
   it('every channel of the contract answers over HTTP', async () => {
     const answered = new Set<string>();
     for (const channel of CHANNEL_NAMES) {

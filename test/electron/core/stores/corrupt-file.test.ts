@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SETTINGS_VERSION } from '../../../../shared/settings/settings-schema';
 import { describe, expect, it } from 'vitest';
 import { confStoreClass } from '../../../../electron/core/stores';
 import { openLedgerStore } from '../../../../electron/core/stores/ledger-store';
@@ -68,7 +69,7 @@ describe('a corrupt store file', () => {
       error: {
         kind: 'newer-version',
         message:
-          'settings.json was written by a newer Saldo (schema version 99, this one reads up to 2); ' +
+          `settings.json was written by a newer Saldo (schema version 99, this one reads up to ${SETTINGS_VERSION}); ` +
           'update Saldo to use it. The file was left as it is.',
       },
     });

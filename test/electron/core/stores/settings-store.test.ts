@@ -67,7 +67,7 @@ describe('SettingsStore', () => {
     const dir = tempDir();
     fs.copyFileSync(path.join(FIXTURES, 'settings-v1.json'), path.join(dir, 'settings.json'));
     expect(mustOpenSettings(dir).read()).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       pollIntervalMinutes: 10,
       backend: 'openai',
     });
@@ -90,7 +90,7 @@ describe('openStores', () => {
 
   it('collects the notices of both stores', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'settings.json'), '{"schemaVersion": 2, "theme": "neon"}');
+    fs.writeFileSync(path.join(dir, 'settings.json'), '{"schemaVersion": 3, "theme": "neon"}');
     const opened = openStores({ dir, now: () => NOW });
     if (!opened.ok) throw new Error(opened.error.message);
     expect(opened.notices).toEqual([
