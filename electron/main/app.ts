@@ -19,7 +19,7 @@ import { appFrameCheck, sendEvent, serveBridge } from './ipc';
 import { applyLoginItem } from './login-item';
 import { MainWindow } from './main-window';
 import { watchPower } from './power';
-import { denyPermissions } from './security';
+import { blockRemoteRequests, denyPermissions } from './security';
 import { TrayController } from './tray-controller';
 
 /** Windows shows no notification for an app without its AppUserModelID (Electron notifications docs). */
@@ -89,6 +89,7 @@ export async function startSaldo(options: StartOptions): Promise<RunningApp | nu
   await app.whenReady();
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
   denyPermissions(electron.defaultSession());
+  blockRemoteRequests(electron.defaultSession(), 'url' in options.paths.page ? options.paths.page.url : null);
   electron.Menu.setApplicationMenu(
     electron.Menu.buildFromTemplate(appMenuTemplate(platform, options.development === true)),
   );

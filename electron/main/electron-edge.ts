@@ -98,6 +98,12 @@ export interface SessionEdge {
     handler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
   ): void;
   setPermissionCheckHandler(handler: ((contents: unknown, permission: string) => boolean) | null): void;
+  readonly webRequest: {
+    onBeforeRequest(
+      listener:
+        ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null,
+    ): void;
+  };
 }
 
 export interface AppEdge {

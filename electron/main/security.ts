@@ -3,7 +3,8 @@
  * by test/electron/main/security.test.ts (Electron's security checklist, docs/tutorial/security.md):
  * an isolated, sandboxed renderer without Node; the CSP of renderer/index.html; no navigation and no
  * new windows; external links only to OpenAI's own https pages, opened in the user's browser; every
- * permission request denied; no remote content (the page loads from the app's own files). The
+ * permission request denied; no remote content (the page loads from the app's own files, and any
+ * other request is cancelled). The
  * installer's Electron fuses (electron-builder.yml) close the rest: no ELECTRON_RUN_AS_NODE, no
  * --inspect, the app only from its integrity-checked asar.
  */
@@ -79,6 +80,20 @@ export function guardContents(contents: WebContentsEdge, options: GuardOptions):
   contents.setWindowOpenHandler(({ url }) => {
     outward(url);
     return { action: 'deny' };
+  });
+}
+
+/**
+ * No remote content: the page may load its own files (and, in development, the dev server), nothing
+ * from the network — even if a bug let a URL into the page, the request never leaves the computer.
+ */
+export function blockRemoteRequests(session: SessionEdge, devServer: string | null): void {
+  const devOrigin = devServer === null ? null : new URL(devServer).origin;
+  session.webRequest.onBeforeRequest(({ url }, callback) => {
+    const { protocol, origin } = new URL(url);
+    const local = protocol === 'file:' || protocol === 'data:' || protocol === 'devtools:';
+    const dev = devOrigin !== null && (origin === devOrigin || origin === devOrigin.replace(/^http/, 'ws'));
+    callback({ cancel: !(local || dev) });
   });
 }
 

@@ -182,13 +182,15 @@ describe('the desktop app starting', () => {
     expect(other.windows).toHaveLength(0);
   });
 
-  it('sets up the app: permissions denied, the app menu, About, the Windows app id', async () => {
+  it('sets up the app: permissions denied, remote requests cancelled, the app menu, About, the Windows app id', async () => {
     const { fake } = await start({ platform: 'win32' });
     expect(fake.app.userModelId).toBe(APP_ID);
     let granted: boolean | null = null;
     fake.session.requestHandler!(null, 'notifications', (answer) => (granted = answer));
     expect(granted).toBe(false);
     expect(fake.session.checkHandler!(null, 'clipboard-read')).toBe(false);
+    expect(fake.session.allows('https://platform.openai.com/')).toBe(false);
+    expect(fake.session.allows(`file://${PAGE}`)).toBe(true);
     expect(fake.app.about).toMatchObject({ applicationName: 'Saldo', applicationVersion: '0.1.0' });
     expect(fake.appMenu?.map((item) => item.role)).toEqual(['fileMenu', 'editMenu', 'viewMenu', 'help']);
   });

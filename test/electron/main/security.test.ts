@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/content-security-policy';
 import {
+  blockRemoteRequests,
   denyPermissions,
   EXTERNAL_HOSTS,
   guardContents,
@@ -79,6 +80,25 @@ describe('the security baseline', () => {
     expect(contents.windowOpenHandler!({ url: OPENAI_PAGES.billing })).toEqual({ action: 'deny' });
     // The redirect is not followed outward: only what the user clicked opens.
     expect(opened).toEqual([OPENAI_PAGES.limits, OPENAI_PAGES.billing]);
+  });
+
+  it('cancels every request that is not for the app’s own files (no remote content)', () => {
+    const session = new FakeSession();
+    blockRemoteRequests(session, null);
+    expect(session.allows('file:///opt/Saldo/resources/app.asar/out/renderer/assets/index.js')).toBe(true);
+    expect(session.allows('data:image/png;base64,AAAA')).toBe(true);
+    for (const remote of ['https://platform.openai.com/', 'http://127.0.0.1:5173/', 'ws://localhost:5173/']) {
+      expect(session.allows(remote), remote).toBe(false);
+    }
+  });
+
+  it('in development also lets the dev server through, and nothing else', () => {
+    const session = new FakeSession();
+    blockRemoteRequests(session, 'http://localhost:5173/');
+    expect(session.allows('http://localhost:5173/src/main.tsx')).toBe(true);
+    expect(session.allows('ws://localhost:5173/')).toBe(true);
+    expect(session.allows('http://localhost:5174/')).toBe(false);
+    expect(session.allows('https://evil.example/')).toBe(false);
   });
 
   it('denies every permission request and check', () => {

@@ -253,6 +253,20 @@ export class FakeSession implements SessionEdge {
   requestHandler:
     ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   checkHandler: ((contents: unknown, permission: string) => boolean) | null = null;
+  beforeRequest:
+    ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null = null;
+  readonly webRequest = {
+    onBeforeRequest: (listener: FakeSession['beforeRequest']) => {
+      this.beforeRequest = listener;
+    },
+  };
+
+  /** Whether a request for `url` would go ahead. */
+  allows(url: string): boolean {
+    let cancelled: boolean | null = null;
+    this.beforeRequest!({ url }, ({ cancel }) => (cancelled = cancel));
+    return cancelled === false;
+  }
 
   setPermissionRequestHandler(handler: FakeSession['requestHandler']): void {
     this.requestHandler = handler;
