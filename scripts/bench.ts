@@ -3,6 +3,7 @@
  * object of every figure. Figures, not timed tests: targets are read by people, not asserted.
  */
 import { benchDashboard } from './bench/dashboard';
+import { benchDesktop } from './bench/desktop';
 import { benchEngine } from './bench/engine';
 import { benchPoll } from './bench/poll';
 import { benchSync } from './bench/sync';
@@ -23,6 +24,7 @@ const TARGETS: Record<string, string> = {
   renderer_js_gzip_kb: '≤ 300',
   dashboard_ready_ms: '≤ 1000',
   chart_switch_ms: '≤ 100',
+  main_rest_heap_mb: '≤ 100',
 };
 
 async function main(): Promise<void> {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     ...(await benchPoll()),
     ...benchEngine(runs),
     ...(await benchDashboard(runs)),
+    ...(await benchDesktop()),
   };
   print(figures);
 }

@@ -2,7 +2,9 @@
 // binary that cannot be downloaded here: `node --require <this> out/main/index.js`. Everything else is
 // real — the bundle, electron-store, electron-log, keytar, the demo simulator. Once the tray shows a
 // balance it prints what main built (one JSON line) and clicks "Quit Saldo"; the process must then end
-// by itself. SALDO_ROOT is the repository, SALDO_HOME the throw-away data directory.
+// by itself. SALDO_ROOT is the repository, SALDO_HOME the throw-away data directory. With
+// SALDO_REPORT_REST=1 (the bench) it first closes the window, as a user does, and reports main's
+// memory at rest in the tray (run Node with --expose-gc so the figure is not garbage waiting).
 require('tsx/cjs/api').register();
 const Module = require('node:module');
 const path = require('node:path');
@@ -24,12 +26,26 @@ Module._load = function (request, parent, isMain) {
   return load.call(this, request, parent, isMain);
 };
 
-const timer = setInterval(() => {
+const startedAt = Date.now();
+
+async function atRest() {
+  fake.windows.forEach((window) => window.close());
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  globalThis.gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { restRssMb: rss / 2 ** 20, restHeapMb: heapUsed / 2 ** 20 };
+}
+
+const timer = setInterval(async () => {
   if (fake.trays.length === 0 || !fake.tray.toolTip.includes('$')) return;
   clearInterval(timer);
+  const trayReadyMs = Date.now() - startedAt;
   const [window] = fake.windows;
+  const rest = process.env.SALDO_REPORT_REST === '1' ? await atRest() : {};
   console.log(
     JSON.stringify({
+      trayReadyMs,
+      ...rest,
       tooltip: fake.tray.toolTip,
       image: fake.tray.image,
       menu: fake.tray.menu.map((item) => item.label ?? item.type),
