@@ -3,6 +3,7 @@
  * test notification so the user sees what a warning looks like — and whether the OS lets Saldo show
  * one — before it matters. Only the desktop app shows notifications.
  */
+import { useId } from 'react';
 import { useApp, useMessages } from '../../app-context';
 import { Checkbox } from '../../components/Checkbox';
 import { FormFeedback } from '../../components/FormFeedback';
@@ -16,6 +17,7 @@ export function NotificationSettings() {
   const sound = useInstantSetting('notificationSound');
   const trayTitle = useInstantSetting('trayTitle');
   const submission = useSubmission();
+  const testHintId = useId();
   // Browser mode has no tray and no notifications of its own.
   const desktop = window.saldo !== undefined;
   const hint = desktop ? undefined : appearance.desktopOnly;
@@ -51,10 +53,16 @@ export function NotificationSettings() {
           }
           disabled={!desktop || submission.busy}
           aria-busy={submission.busy}
+          aria-describedby={desktop ? undefined : testHintId}
         >
           {m.test}
         </button>
       </div>
+      {desktop ? null : (
+        <p id={testHintId} className="field__hint">
+          {hint}
+        </p>
+      )}
       <FormFeedback submission={submission} />
     </>
   );

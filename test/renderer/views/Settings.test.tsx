@@ -459,7 +459,9 @@ describe('SettingsView', () => {
         expect(box).toBeDisabled();
         expect(box).toHaveAccessibleDescription('Only in the desktop app');
       }
-      expect(notifications.getByRole('button', { name: 'Send a test notification' })).toBeDisabled();
+      const test = notifications.getByRole('button', { name: 'Send a test notification' });
+      expect(test).toBeDisabled();
+      expect(test).toHaveAccessibleDescription('Only in the desktop app');
     });
 
     it('in the desktop app turns the sound and the menu-bar balance off, and sends a test', async () => {
