@@ -24,7 +24,7 @@ function devServerStyles(): Plugin {
  * desktop window (electron.vite.config.mts → out/renderer): each adds only where the files go.
  */
 export const rendererBuild = {
-  // Relative asset paths: the same files load from http://127.0.0.1 and from file:// in Electron.
+  // Relative asset paths: the same files load from http://127.0.0.1 and from saldo://app in Electron.
   base: './',
   plugins: [react(), devServerStyles()],
   build: {

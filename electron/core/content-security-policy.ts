@@ -1,8 +1,8 @@
 /**
  * The dashboard's Content Security Policy: the page loads only its own files, talks only to its own
- * origin, and cannot be framed. Browser mode sends it as a header; the desktop app loads the page
- * from disk, where renderer/index.html's meta tag carries it (a meta tag cannot carry
- * `frame-ancestors`, and Electron's window cannot be framed anyway). A test keeps the two equal.
+ * origin, and cannot be framed. Browser mode and the desktop window's `saldo://` scheme both send it
+ * as a header; renderer/index.html's meta tag carries it too (a meta tag cannot carry
+ * `frame-ancestors`), so the page holds to it however it is opened. A test keeps the two equal.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -4,7 +4,6 @@
  * notifications for what the alert rules decide, and polling that follows sleep and the network.
  * Everything Electron is reached through `ElectronEdge`, so this runs in the wiring tests with a fake.
  */
-import { pathToFileURL } from 'node:url';
 import type { DashboardState } from '../../shared/bridge/dashboard-state';
 import type { ViewName } from '../../shared/bridge/views';
 import { OPENAI_PAGES } from '../../shared/openai-pages';
@@ -13,6 +12,7 @@ import type { Logger } from '../core/log';
 import { dataDir } from '../core/stores';
 import { openWindowStateStore } from '../core/window/window-state-store';
 import { ABOUT, appMenuTemplate } from './app-menu';
+import { APP_PAGE_URL, registerAppScheme, serveAppFiles } from './app-protocol';
 import { DesktopNotifier } from './desktop-notifier';
 import type { ElectronEdge } from './electron-edge';
 import { appFrameCheck, sendEvent, serveBridge } from './ipc';
@@ -29,8 +29,8 @@ export const APP_ID = 'app.saldo.desktop';
 const FRESH_ON_OPEN_MS = 60_000;
 
 export interface AppPaths {
-  /** The built page, or the dev server (`npm run dev`). */
-  page: { file: string } | { url: string };
+  /** The built dashboard's folder (served as saldo://app), or the dev server (`npm run dev`). */
+  renderer: { dir: string } | { devServer: string };
   preload: string;
   /** assets/tray inside the app. */
   iconDir: string;
@@ -65,6 +65,7 @@ export interface RunningApp {
 export async function startSaldo(options: StartOptions): Promise<RunningApp | null> {
   const { electron, platform, log } = options;
   const { app } = electron;
+  const { renderer } = options.paths;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
@@ -86,10 +87,14 @@ export async function startSaldo(options: StartOptions): Promise<RunningApp | nu
     quitting = running.shutdown().finally(() => app.quit());
   });
 
+  if ('dir' in renderer) registerAppScheme(electron);
   await app.whenReady();
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
   denyPermissions(electron.defaultSession());
-  blockRemoteRequests(electron.defaultSession(), 'url' in options.paths.page ? options.paths.page.url : null);
+  const devServer = 'devServer' in renderer ? renderer.devServer : null;
+  blockRemoteRequests(electron.defaultSession(), devServer);
+  if ('dir' in renderer) serveAppFiles(electron, renderer.dir);
+  const pageUrl = devServer ?? APP_PAGE_URL;
   electron.Menu.setApplicationMenu(
     electron.Menu.buildFromTemplate(appMenuTemplate(platform, options.development === true)),
   );
@@ -116,7 +121,7 @@ export async function startSaldo(options: StartOptions): Promise<RunningApp | nu
   const refresh = () => void session.handlers['sync:refresh-now']({});
   const mainWindow = new MainWindow({
     electron,
-    page: options.paths.page,
+    pageUrl,
     preload: options.paths.preload,
     windowState: windowState.ok ? windowState.store : null,
     onOpenChanged: (open) => {
@@ -166,9 +171,7 @@ export async function startSaldo(options: StartOptions): Promise<RunningApp | nu
     tray.update(last);
   });
 
-  const appUrl =
-    'file' in options.paths.page ? pathToFileURL(options.paths.page.file).href : options.paths.page.url;
-  const stopServing = serveBridge(electron, session.handlers, appFrameCheck(appUrl));
+  const stopServing = serveBridge(electron, session.handlers, appFrameCheck(pageUrl));
   const stopWatching = watchPower(electron, session);
   session.start();
 

@@ -33,7 +33,6 @@ export interface WebContentsEdge {
 
 export interface WindowEdge {
   readonly webContents: WebContentsEdge;
-  loadFile(filePath: string, options?: { hash?: string }): Promise<void>;
   loadURL(url: string): Promise<void>;
   show(): void;
   focus(): void;
@@ -148,6 +147,15 @@ export interface ElectronEdge {
   screen: { getAllDisplays(): readonly { workArea: Rectangle }[] };
   safeStorage: SafeStorageApi;
   dialog: { showErrorBox(title: string, content: string): void };
+  protocol: {
+    registerSchemesAsPrivileged(
+      schemes: {
+        scheme: string;
+        privileges: { standard: boolean; secure: boolean; supportFetchAPI: boolean };
+      }[],
+    ): void;
+    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
+  };
   /** The default session, once the app is ready (Electron has none before). */
   defaultSession(): SessionEdge;
 }

@@ -28,6 +28,7 @@ const edge: ElectronEdge = {
   screen: electron.screen,
   safeStorage: electron.safeStorage,
   dialog: electron.dialog,
+  protocol: electron.protocol,
   defaultSession: () => electron.session.defaultSession,
 };
 
@@ -48,8 +49,7 @@ startSaldo({
   env,
   home,
   paths: {
-    page:
-      devServer === undefined ? { file: path.join(__dirname, '../renderer/index.html') } : { url: devServer },
+    renderer: devServer === undefined ? { dir: path.join(__dirname, '../renderer') } : { devServer },
     preload: path.join(__dirname, '../preload/index.js'),
     iconDir: path.join(app.getAppPath(), 'assets', 'tray'),
   },

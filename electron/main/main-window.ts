@@ -12,8 +12,8 @@ import { guardContents, secureWebPreferences } from './security';
 
 export interface MainWindowOptions {
   electron: Pick<ElectronEdge, 'BrowserWindow' | 'screen' | 'shell'>;
-  /** The built page, or the dev server's address (`npm run dev`). */
-  page: { file: string } | { url: string };
+  /** The page's address: saldo://app/index.html, or the dev server's (`npm run dev`). */
+  pageUrl: string;
   preload: string;
   windowState: WindowStateStore | null;
   /** Told when the window opens or is gone (the macOS dock follows it). */
@@ -78,12 +78,9 @@ export class MainWindow {
       this.#window = null;
       this.options.onOpenChanged(false);
     });
-    const page = this.options.page;
-    const loading =
-      'file' in page
-        ? window.loadFile(page.file, { hash: `/${view}` })
-        : window.loadURL(`${page.url}#/${view}`);
-    loading.catch((error: unknown) => this.options.onError(`The dashboard did not load: ${String(error)}`));
+    window
+      .loadURL(`${this.options.pageUrl}#/${view}`)
+      .catch((error: unknown) => this.options.onError(`The dashboard did not load: ${String(error)}`));
     return window;
   }
 

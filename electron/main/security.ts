@@ -1,7 +1,8 @@
 /**
  * SECURITY BASELINE — every guard the desktop app puts around its renderer, in one place and pinned
  * by test/electron/main/security.test.ts (Electron's security checklist, docs/tutorial/security.md):
- * an isolated, sandboxed renderer without Node; the CSP of renderer/index.html; no navigation and no
+ * an isolated, sandboxed renderer without Node, served from saldo://app (app-protocol.ts) with its CSP
+ * as a header and in renderer/index.html; no navigation and no
  * new windows; external links only to OpenAI's own https pages, opened in the user's browser; every
  * permission request denied; no remote content (the page loads from the app's own files, and any
  * other request is cancelled). The
@@ -10,6 +11,7 @@
  */
 import type { WebPreferences } from 'electron';
 import { OPENAI_PAGES } from '../../shared/openai-pages';
+import { APP_SCHEME } from './app-protocol';
 import type { SessionEdge, WebContentsEdge } from './electron-edge';
 
 /** The window's webPreferences, bar the preload's path. */
@@ -84,14 +86,15 @@ export function guardContents(contents: WebContentsEdge, options: GuardOptions):
 }
 
 /**
- * No remote content: the page may load its own files (and, in development, the dev server), nothing
- * from the network — even if a bug let a URL into the page, the request never leaves the computer.
+ * No remote content: the page may load its own files from saldo://app (in development, the dev
+ * server), nothing from the network and nothing else from the disk — even if a bug let a URL into
+ * the page, the request goes nowhere.
  */
 export function blockRemoteRequests(session: SessionEdge, devServer: string | null): void {
   const devOrigin = devServer === null ? null : new URL(devServer).origin;
   session.webRequest.onBeforeRequest(({ url }, callback) => {
     const { protocol, origin } = new URL(url);
-    const local = protocol === 'file:' || protocol === 'data:' || protocol === 'devtools:';
+    const local = protocol === `${APP_SCHEME}:` || protocol === 'data:' || protocol === 'devtools:';
     const dev = devOrigin !== null && (origin === devOrigin || origin === devOrigin.replace(/^http/, 'ws'));
     callback({ cancel: !(local || dev) });
   });

@@ -139,7 +139,7 @@ describe('the built main process, run on fake Electron (the binary cannot run he
           nodeIntegration: false,
         });
         expect(report.webPreferences.preload).toBe(path.join(out, 'preload', 'index.js'));
-        expect(report.loaded).toEqual({ file: path.join(out, 'renderer', 'index.html'), hash: '/overview' });
+        expect(report.loaded).toBe('saldo://app/index.html#/overview');
         expect(new Set(report.channels)).toEqual(new Set(CHANNEL_NAMES));
         // electron-store wrote the same files as the CLI's conf; the demo's ledger is its own.
         expect(fs.readdirSync(path.join(home, 'demo')).sort()).toEqual(['ledger.json', 'synced']);

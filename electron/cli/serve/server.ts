@@ -19,7 +19,8 @@ import {
   type BridgeSessionOptions,
 } from '../../core/bridge';
 import { bearerMatches, HTML_HEADERS, hostAllowed, newToken, originAllowed, SECURITY_HEADERS } from './guard';
-import { contentTypeOf, NOT_BUILT_PAGE, rendererDir, resolveStatic } from './static-files';
+import { contentTypeOf, resolveStatic } from '../../core/renderer-files';
+import { NOT_BUILT_PAGE, rendererDir } from './static-files';
 
 /** A bridge request is a few fields; a year of history never travels this way. */
 export const MAX_BODY_BYTES = 64 * 1024;

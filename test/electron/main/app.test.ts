@@ -7,12 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../../../shared/bridge/channels';
 import { dashboardStateSchema } from '../../../shared/bridge/dashboard-state';
 import { OPENAI_PAGES } from '../../../shared/openai-pages';
 import { APP_ID, startSaldo, type RunningApp, type StartOptions } from '../../../electron/main/app';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/security';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/core/content-security-policy';
 import { createPreloadBridge } from '../../../electron/preload/preload-bridge';
 import { MemorySecretStore } from '../../../electron/core/secrets';
 import { prepareDemo, prepareLowBalanceDemo } from '../support/demo-data-dir';
@@ -21,7 +22,16 @@ import { FakeElectron, FakePreventable, type FakeBrowserWindow } from './support
 const START_AT = Date.UTC(2026, 10, 20, 9, 30);
 /** Next to frozen: the simulated clock moves only when a test advances it. */
 const FROZEN = 1e-9;
-const PAGE = '/app/out/renderer/index.html';
+const PAGE = 'saldo://app/index.html';
+/** A built dashboard, as small as one: the page and one script. */
+const RENDERER = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-renderer-'));
+fs.mkdirSync(path.join(RENDERER, 'assets'));
+fs.writeFileSync(
+  path.join(RENDERER, 'index.html'),
+  '<!doctype html><script type="module" src="./assets/app.js"></script>',
+);
+fs.writeFileSync(path.join(RENDERER, 'assets', 'app.js'), 'export {};');
+afterAll(() => fs.rmSync(RENDERER, { recursive: true, force: true }));
 
 // Each test runs the demo's first sync for real; under a full parallel run that can take a while.
 vi.setConfig({ testTimeout: 60_000 });
@@ -57,7 +67,7 @@ async function start(
     platform: options.platform ?? 'linux',
     env: {},
     home,
-    paths: { page: { file: PAGE }, preload: '/app/out/preload/index.js', iconDir: '/app/assets/tray' },
+    paths: { renderer: { dir: RENDERER }, preload: '/app/out/preload/index.js', iconDir: '/app/assets/tray' },
     log: silentLog,
     executable: '/opt/Saldo/saldo',
     session: {
@@ -123,7 +133,7 @@ describe('the desktop app starting', () => {
       webSecurity: true,
     });
     expect(window.options.show).toBe(false);
-    expect(window.loaded).toEqual({ file: PAGE, hash: '/overview' });
+    expect(window.loaded).toBe(`${PAGE}#/overview`);
     window.ready();
     expect(window.visible).toBe(true);
   });
@@ -172,7 +182,7 @@ describe('the desktop app starting', () => {
       platform: 'linux',
       env: {},
       home: tempDir(),
-      paths: { page: { file: PAGE }, preload: '/p.js', iconDir: '/i' },
+      paths: { renderer: { dir: RENDERER }, preload: '/p.js', iconDir: '/i' },
       log: silentLog,
       executable: '/x',
     });
@@ -190,9 +200,44 @@ describe('the desktop app starting', () => {
     expect(granted).toBe(false);
     expect(fake.session.checkHandler!(null, 'clipboard-read')).toBe(false);
     expect(fake.session.allows('https://platform.openai.com/')).toBe(false);
-    expect(fake.session.allows(`file://${PAGE}`)).toBe(true);
+    expect(fake.session.allows(`${PAGE}#/overview`)).toBe(true);
     expect(fake.app.about).toMatchObject({ applicationName: 'Saldo', applicationVersion: '0.1.0' });
     expect(fake.appMenu?.map((item) => item.role)).toEqual(['fileMenu', 'editMenu', 'viewMenu', 'help']);
+  });
+});
+
+describe('the dashboard under saldo://app', () => {
+  it('is a standard, secure scheme registered before ready, serving the build with its CSP', async () => {
+    const { fake } = await start();
+    expect(fake.schemes).toEqual([
+      { scheme: 'saldo', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const page = await fake.fetch(PAGE);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await page.text()).toContain('./assets/app.js');
+    const script = await fake.fetch('saldo://app/assets/app.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe('export {};');
+  });
+
+  it('never answers with a file outside the build, or for another host', async () => {
+    const { fake } = await start();
+    const secret = path.join(path.dirname(RENDERER), `${path.basename(RENDERER)}-secret.txt`);
+    fs.writeFileSync(secret, 'not for the page');
+    try {
+      for (const address of [
+        `saldo://app/../${path.basename(secret)}`,
+        `saldo://app/%2e%2e/${path.basename(secret)}`,
+        `saldo://app/assets/..%2f..%2f${path.basename(secret)}`,
+      ]) {
+        expect(await (await fake.fetch(address)).text(), address).not.toContain('not for the page');
+      }
+      expect((await fake.fetch('saldo://elsewhere/index.html')).status).toBe(404);
+    } finally {
+      fs.rmSync(secret, { force: true });
+    }
   });
 });
 
@@ -359,7 +404,7 @@ describe('notifications', () => {
     // Closed, a click opens a new window on that view.
     window.close();
     notification!.emit('click');
-    expect(fake.windows[1]!.loaded).toEqual({ file: PAGE, hash: '/overview' });
+    expect(fake.windows[1]!.loaded).toBe(`${PAGE}#/overview`);
   });
 
   it('shows nothing where the OS has no notifications', async () => {

@@ -85,7 +85,8 @@ export class FakeWebContents extends Emitter implements WebContentsEdge {
 
 export class FakeBrowserWindow extends Emitter implements WindowEdge {
   readonly webContents = new FakeWebContents();
-  loaded: { file?: string; url?: string; hash?: string } | null = null;
+  /** The address it was asked to load. */
+  loaded: string | null = null;
   visible = false;
   focused = 0;
   minimized = false;
@@ -107,12 +108,8 @@ export class FakeBrowserWindow extends Emitter implements WindowEdge {
     fake.windows.push(this);
   }
 
-  async loadFile(file: string, options?: { hash?: string }): Promise<void> {
-    this.loaded = { file, ...(options?.hash === undefined ? {} : { hash: options.hash }) };
-  }
-
   async loadURL(url: string): Promise<void> {
-    this.loaded = { url };
+    this.loaded = url;
   }
 
   show(): void {
@@ -161,9 +158,7 @@ export class FakeBrowserWindow extends Emitter implements WindowEdge {
 
   /** The frame of this window's page, as an IPC event carries it. */
   topFrame(): FrameEdge {
-    const loaded = this.loaded;
-    const url = loaded?.url ?? `file://${loaded?.file ?? ''}#${loaded?.hash ?? ''}`;
-    return { url, parent: null };
+    return { url: this.loaded ?? '', parent: null };
   }
 }
 
@@ -369,6 +364,28 @@ export class FakeElectron implements ElectronEdge {
 
   readonly net = { isOnline: () => this.online };
   readonly screen = { getAllDisplays: () => this.displays.map((workArea) => ({ workArea })) };
+  readonly schemes: { scheme: string; privileges: Record<string, boolean> }[] = [];
+  readonly protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  readonly protocol = {
+    registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) => {
+      if (this.ready) throw new Error('schemes must be registered before the app is ready');
+      this.schemes.push(...schemes);
+    },
+    handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) => {
+      if (!this.ready) throw new Error('protocol.handle before the app is ready');
+      this.protocolHandlers.set(scheme, handler);
+    },
+  };
+  /** Whether `app.whenReady()` has resolved: Electron refuses some calls before, some after. */
+  ready = false;
+
+  /** What the page would get for `url` from a handled scheme. */
+  async fetch(url: string): Promise<Response> {
+    const handler = this.protocolHandlers.get(new URL(url).protocol.replace(/:$/, ''));
+    if (handler === undefined) throw new Error(`no handler for ${url}`);
+    return handler(new Request(url));
+  }
+
   readonly dialog = {
     showErrorBox: (title: string, content: string) => void this.errorBoxes.push({ title, content }),
   };
@@ -384,6 +401,9 @@ export class FakeElectron implements ElectronEdge {
   };
 
   constructor() {
+    this.app.whenReady = async () => {
+      this.ready = true;
+    };
     // Classes bound to this fake, so each test's windows and trays are its own.
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the classes below need it by name
     const fake = this;
