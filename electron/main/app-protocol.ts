@@ -27,13 +27,16 @@ export function serveAppFiles(electron: Pick<ElectronEdge, 'protocol'>, renderer
   electron.protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererDir, request.url));
 }
 
-/** The answer for one `saldo://app/…` address: a file of the build, index.html, or 404. */
-export function rendererResponse(rendererDir: string, address: string): Response {
+/**
+ * The answer for one `saldo://app/…` address: a file of the build, index.html, or 404. Read without
+ * blocking: this runs on main's thread, which also draws the tray and menus.
+ */
+export async function rendererResponse(rendererDir: string, address: string): Promise<Response> {
   const url = new URL(address);
   const target =
     url.host === APP_HOST ? resolveStatic(rendererDir, url.pathname) : { kind: 'elsewhere' as const };
   if (target.kind !== 'file' && target.kind !== 'index') return new Response('Not found', { status: 404 });
-  return new Response(fs.readFileSync(target.file), {
+  return new Response(await fs.promises.readFile(target.file), {
     headers: {
       'Content-Type': contentTypeOf(target.file),
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,

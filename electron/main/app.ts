@@ -79,12 +79,13 @@ export async function startSaldo(options: StartOptions): Promise<RunningApp | nu
   app.on('activate', () => openWindow());
   // A tray app stays when its window closes; only Quit ends it.
   app.on('window-all-closed', () => undefined);
-  let quitting: Promise<void> | null = null;
+  let quitting = false;
   app.on('before-quit', (event) => {
-    if (running === null || quitting !== null) return;
+    if (running === null || quitting) return;
     // Held until the session closed: a sync in flight writes its result before Saldo goes.
     event.preventDefault();
-    quitting = running.shutdown().finally(() => app.quit());
+    quitting = true;
+    void running.shutdown().finally(() => app.quit());
   });
 
   if ('dir' in renderer) registerAppScheme(electron);
@@ -117,6 +118,8 @@ export async function startSaldo(options: StartOptions): Promise<RunningApp | nu
   }
   const { session } = opened;
   for (const notice of session.takeNotices()) log.warn(notice);
+  /** The snapshot as last told (with the newest sync status): what the tray and the window read. */
+  let last: DashboardState | null = session.snapshot();
 
   const refresh = () => void session.handlers['sync:refresh-now']({});
   const mainWindow = new MainWindow({
@@ -127,7 +130,7 @@ export async function startSaldo(options: StartOptions): Promise<RunningApp | nu
     onOpenChanged: (open) => {
       if (open) {
         void app.dock?.show();
-        const lastAttempt = session.snapshot()?.sync.lastAttemptAt ?? null;
+        const lastAttempt = last?.sync.lastAttemptAt ?? null;
         if (lastAttempt === null || Date.now() - lastAttempt > FRESH_ON_OPEN_MS) refresh();
       } else {
         app.dock?.hide();
@@ -147,7 +150,6 @@ export async function startSaldo(options: StartOptions): Promise<RunningApp | nu
     },
   });
 
-  let last: DashboardState | null = session.snapshot();
   const followSettings = (state: DashboardState) => {
     const applied = applyLoginItem(
       { app, platform, env: options.env, executable: options.executable, home: options.home },

@@ -12,7 +12,7 @@ export interface PowerAware {
   setOnline(online: boolean): void;
 }
 
-export const ONLINE_CHECK_MS = 30_000;
+const ONLINE_CHECK_MS = 30_000;
 
 export function watchPower(
   electron: Pick<ElectronEdge, 'powerMonitor' | 'net'>,

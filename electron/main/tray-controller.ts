@@ -27,12 +27,12 @@ export interface TrayControllerOptions {
  * The image for a state: macOS menu bars take monochrome template images (Electron picks the
  * `Template` and `@2x` files by name); Windows and Linux the coloured set.
  */
-export function trayIconPath(iconDir: string, state: TrayIconState, platform: NodeJS.Platform): string {
+function trayIconPath(iconDir: string, state: TrayIconState, platform: NodeJS.Platform): string {
   return path.join(iconDir, `${state}${platform === 'darwin' ? 'Template' : ''}.png`);
 }
 
 /** The menu, top to bottom (ux.md §1): the view's lines as plain text, then the actions. */
-export function trayMenuTemplate(view: TrayView, actions: TrayActions): MenuItemConstructorOptions[] {
+function trayMenuTemplate(view: TrayView, actions: TrayActions): MenuItemConstructorOptions[] {
   return [
     ...view.lines.map((label): MenuItemConstructorOptions => ({ label, enabled: false })),
     { type: 'separator' },
@@ -53,15 +53,15 @@ export class TrayController {
     this.#tray = new options.electron.Tray(trayIconPath(options.iconDir, view.icon, options.platform));
     // Windows and most Linux desktops open the window on a click; the menu is on the right button.
     this.#tray.on('click', () => options.actions.open());
-    this.show(view);
+    this.#show(view);
   }
 
   /** Follows the snapshot (null while the monitor opens). */
   update(state: DashboardState | null): void {
-    this.show(trayViewOf(state));
+    this.#show(trayViewOf(state));
   }
 
-  show(view: TrayView): void {
+  #show(view: TrayView): void {
     const print = JSON.stringify(view);
     if (print === this.#shown) return;
     this.#shown = print;

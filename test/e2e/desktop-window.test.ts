@@ -9,22 +9,20 @@
  *   that carry calls to the fake `ipcMain`, with the page's own URL as the sender frame, and main's
  *   `webContents.send` back into the page.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSaldo, type RunningApp } from '../../electron/main/app';
 import { rendererResponse } from '../../electron/main/app-protocol';
 import { MemorySecretStore } from '../../electron/core/secrets';
 import { FakeElectron } from '../electron/main/support/fake-electron';
+import { buildDesktop } from '../support/built-desktop';
 import { collectPageProblems, launchChromium } from './support/browser';
 
-const ROOT = path.resolve(__dirname, '../..');
 const START_AT = Date.UTC(2026, 10, 20, 9, 30);
 
 let work: string;
@@ -65,21 +63,10 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-desktop-window-'));
   const out = path.join(work, 'out');
   // Its own output folder: the tooling suite builds into out/ at the same time.
-  await promisify(execFile)(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'),
-      'build',
-      '--logLevel',
-      'warn',
-      '--outDir',
-      out,
-    ],
-    { cwd: ROOT, env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' } },
-  );
+  await buildDesktop(out);
   const server = http.createServer((request, response) => {
     void (async () => {
-      const answer = rendererResponse(path.join(out, 'renderer'), `saldo://app${request.url ?? '/'}`);
+      const answer = await rendererResponse(path.join(out, 'renderer'), `saldo://app${request.url ?? '/'}`);
       response.writeHead(answer.status, Object.fromEntries(answer.headers));
       response.end(Buffer.from(await answer.arrayBuffer()));
     })();

@@ -1,21 +1,19 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import asar from '@electron/asar';
 import { parseAst } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_DIR_NAME } from '../../electron/core/stores/data-dir';
 import { CHANNEL_NAMES } from '../../shared/bridge/channels';
+import { buildDesktop, ROOT, runBuiltMain, runPackageBin } from '../support/built-desktop';
 import { inverted, readFuses, writeFakeElectronDist } from './support/fake-electron-dist';
 
 // The desktop build as `npm run build` makes it, then packed the way the installers are, offline:
 // `electron-builder --dir --linux` against a fake Electron distribution. Never a real target here:
 // without electronDist electron-builder retries GitHub for about a minute, then fails.
-const root = path.resolve(__dirname, '..', '..');
-const out = path.join(root, 'out');
+const out = path.join(ROOT, 'out');
 const ELECTRON_VERSION = '45.5.0';
 const MAX_ASAR_BYTES = 10 * 1024 * 1024;
 const SLOW = 180_000;
@@ -30,16 +28,6 @@ const FUSES = {
   LoadBrowserProcessSpecificV8Snapshot: false,
   GrantFileProtocolExtraPrivileges: false,
 };
-
-/** Runs a package's CLI with this Node; a stray require('electron') must not try to download. */
-async function runBin(script: string, args: readonly string[]): Promise<void> {
-  const env = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' };
-  await promisify(execFile)(process.execPath, [path.join(root, script), ...args], {
-    cwd: root,
-    env,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-}
 
 type Node = { type?: unknown; [key: string]: unknown };
 
@@ -70,14 +58,11 @@ function loadsOf(source: string): string[] {
   return loads;
 }
 
-beforeAll(
-  () => runBin('node_modules/electron-vite/bin/electron-vite.js', ['build', '--logLevel', 'warn']),
-  SLOW,
-);
+beforeAll(() => buildDesktop(), SLOW);
 
 describe('the desktop build', () => {
   it('emits main, the preload and the dashboard where package.json and main expect them', () => {
-    const main = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).main;
+    const main = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).main;
     expect(main).toBe('out/main/index.js');
     for (const file of ['main/index.js', 'preload/index.js', 'renderer/index.html']) {
       expect(fs.statSync(path.join(out, file)).size, file).toBeGreaterThan(0);
@@ -110,25 +95,7 @@ describe('the built main process, run on fake Electron (the binary cannot run he
     async () => {
       const home = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-main-run-'));
       try {
-        const { stdout } = await promisify(execFile)(
-          process.execPath,
-          [
-            '--require',
-            path.join(__dirname, 'support', 'run-main-with-fake-electron.cjs'),
-            path.join(out, 'main', 'index.js'),
-          ],
-          {
-            cwd: root,
-            env: {
-              ...process.env,
-              SALDO_ROOT: root,
-              SALDO_HOME: home,
-              ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent',
-            },
-            timeout: 60_000,
-          },
-        );
-        const report = JSON.parse(stdout.trim().split('\n').at(-1)!);
+        const report = await runBuiltMain({ out, home });
         expect(report.tooltip).toMatch(/^Saldo: \$[\d,.]+ /);
         expect(report.image).toMatch(/assets\/tray\/demo\.png$/);
         expect(report.menu).toContain('Open Saldo');
@@ -162,7 +129,7 @@ describe('the packaged app (electron-builder --dir --linux, fake Electron)', () 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-package-'));
     writeFakeElectronDist(path.join(work, 'electron'), ELECTRON_VERSION, inverted(FUSES));
-    await runBin('node_modules/electron-builder/cli.js', [
+    await runPackageBin('node_modules/electron-builder/cli.js', [
       '--dir',
       '--linux',
       `-c.electronDist=${path.join(work, 'electron')}`,

@@ -5,14 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { xdgConfigHome } from '../stores/data-dir';
 
-export const AUTOSTART_FILE = 'saldo.desktop';
+const AUTOSTART_FILE = 'saldo.desktop';
 
 export function autostartDir(env: { XDG_CONFIG_HOME?: string }, home: string): string {
-  const xdg = env.XDG_CONFIG_HOME;
-  // The spec says to ignore a relative XDG_CONFIG_HOME.
-  const config = xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(home, '.config');
-  return path.join(config, 'autostart');
+  return path.join(xdgConfigHome(env, home), 'autostart');
 }
 
 /** An Exec argument quoted as the Desktop Entry spec asks: in double quotes, with `"`, `` ` ``, `$`, `\` escaped. */

@@ -25,11 +25,13 @@ export function dataDir(env: DataDirEnvironment, platform: NodeJS.Platform, home
       return paths.join(home, 'Library', 'Application Support', APP_DIR_NAME);
     case 'win32':
       return paths.join(env.APPDATA || paths.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
-    default: {
-      // The XDG spec says to ignore a relative XDG_CONFIG_HOME.
-      const xdg = env.XDG_CONFIG_HOME;
-      const config = xdg !== undefined && paths.isAbsolute(xdg) ? xdg : paths.join(home, '.config');
-      return paths.join(config, APP_DIR_NAME);
-    }
+    default:
+      return paths.join(xdgConfigHome(env, home), APP_DIR_NAME);
   }
+}
+
+/** `$XDG_CONFIG_HOME`, else `~/.config` (Linux and the like); the XDG spec says to ignore a relative one. */
+export function xdgConfigHome(env: Pick<DataDirEnvironment, 'XDG_CONFIG_HOME'>, home: string): string {
+  const xdg = env.XDG_CONFIG_HOME;
+  return xdg !== undefined && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(home, '.config');
 }

@@ -11,7 +11,7 @@ import { StoredDocument } from '../stores/stored-document';
 const size = z.number().int().min(1).max(100_000);
 const coordinate = z.number().int().min(-100_000).max(100_000);
 
-export const rectangleSchema = z.strictObject({ x: coordinate, y: coordinate, width: size, height: size });
+const rectangleSchema = z.strictObject({ x: coordinate, y: coordinate, width: size, height: size });
 export type Rectangle = z.output<typeof rectangleSchema>;
 
 const windowStateSchema = z.strictObject({
