@@ -1,17 +1,13 @@
 /**
- * What the OpenAI client tests share: the reference fixtures (read from `../shared/reference/fixtures`
- * beside the checkout, or SALDO_REFERENCE_DIR), realistic keys, the fake clock, and a leak check.
+ * What the OpenAI client tests share: OpenAI's example bodies (the project's copies in
+ * `test/fixtures/openai`), realistic keys, the fake clock, and a leak check.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { createOpenAiBackend, type OpenAiBackendOptions } from '../../../../electron/core/openai';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-export const FIXTURES_DIR = path.join(
-  path.resolve(process.env.SALDO_REFERENCE_DIR ?? path.join(REPO_ROOT, '..', 'shared', 'reference')),
-  'fixtures',
-);
+export const FIXTURES_DIR = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'openai');
 
 /** A fixture's text, verbatim (so the client's exact number reading is what is tested). */
 export function fixture(name: string): string {
