@@ -339,6 +339,22 @@ describe('balance', () => {
 });
 
 describe('the key never leaves', () => {
+  it('a 403 for a key without the scope: the key it echoes is masked, the advice keeps its sk-admin-… hint', async () => {
+    const body = JSON.stringify({
+      error: {
+        message: `Missing scopes: api.usage.read for key ${ADMIN_KEY}.`,
+        type: 'invalid_request_error',
+      },
+    });
+    const { backend } = await serve(always({ status: 403, body }));
+    const result = await backend.fetchCosts({ startDay: '2024-11-01' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'auth', reason: 'not-admin-key' } });
+    expectNoKey(result);
+    const message = result.ok ? '' : result.error.message;
+    expect(message).toContain('an Admin key (sk-admin-…) with the api.usage.read scope is needed');
+    expect(message).toContain('Missing scopes: api.usage.read for key [key].');
+  });
+
   it('not in any result of the error fixtures, even when the server echoes it', async () => {
     const echo = JSON.stringify({
       error: {

@@ -14,6 +14,19 @@ describe('redactSecrets', () => {
     expect(redactSecrets(text, ADMIN_KEY)).toBe(expected);
   });
 
+  it('masks key material but keeps the words about keys, so advice still names the kind of key', () => {
+    const advice =
+      'create an Admin key (sk-admin-…) at the settings page; a sk-proj-… key or sk-… will not do';
+    expect(redactSecrets(advice, ADMIN_KEY)).toBe(advice);
+    expect(redactSecrets('an sk-admin key, an sess-… session, an sk-ant-admin01-… key')).toBe(
+      'an sk-admin key, an sess-… session, an sk-ant-admin01-… key',
+    );
+    expect(redactSecrets(`create an Admin key (sk-admin-…), not ${ADMIN_KEY.slice(0, 40)}…`)).toBe(
+      'create an Admin key (sk-admin-…), not sk-***',
+    );
+    expect(redactSecrets('masked sk-admin-…abcd and sk-proj-****')).toBe('masked sk-*** and sk-***');
+  });
+
   it('removes the key itself even without an sk- prefix (a relay key)', () => {
     expect(redactSecrets('got relay-key-123456 from you', 'relay-key-123456')).toBe('got [key] from you');
   });
