@@ -6,7 +6,7 @@ import { parse } from 'lossless-json';
 import type { BackendError } from '../billing-backend';
 import { type HeaderReader, serverDelayMs } from './retry-policy';
 import { redactSecrets } from '../secrets/redact';
-import { errorBodySchema } from './wire';
+import { anyErrorBodySchema } from './wire';
 
 type QuotaCode = Extract<BackendError, { kind: 'quota' }>['code'];
 
@@ -28,7 +28,7 @@ export interface ServerError {
   code: string | null;
 }
 
-/** The `{ error: { message, type, code } }` envelope of a body, when it has one. */
+/** The `{ error: … }` of a body, when it has one (OpenAI's envelope, a numeric code, a bare string). */
 export function readErrorBody(text: string): ServerError | null {
   let json: unknown;
   try {
@@ -36,10 +36,10 @@ export function readErrorBody(text: string): ServerError | null {
   } catch {
     return null;
   }
-  const body = errorBodySchema.safeParse(json);
+  const body = anyErrorBodySchema.safeParse(json);
   if (!body.success) return null;
   const { message, type, code } = body.data.error;
-  return { message: message ?? null, type: type ?? null, code: code ?? null };
+  return { message, type, code };
 }
 
 export interface HttpFailure {

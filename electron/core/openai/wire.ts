@@ -109,6 +109,26 @@ export const errorBodySchema = z.looseObject({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+/** A field of an error body as text: a string, a number's digits (`"code": 429`), else null. */
+const errorText = z
+  .unknown()
+  .optional()
+  .transform((value) =>
+    typeof value === 'string' ? value : jsonNumber.safeParse(value).success ? String(value) : null,
+  );
+
+/**
+ * Error bodies as clients meet them, beyond OpenAI's own envelope: relays and OpenRouter send a
+ * numeric `code` (`{"error":{"code":429,"message":…}}`), and some servers a bare string
+ * (`{"error":"insufficient permissions…"}`). Read for the message and the codes, never refused.
+ */
+export const anyErrorBodySchema = z.looseObject({
+  error: z.union([
+    z.string().transform((message) => ({ message, type: null, code: null })),
+    z.looseObject({ message: errorText, type: errorText, code: errorText }),
+  ]),
+});
+
 /** The legacy `GET /v1/dashboard/billing/credit_grants` (USD, instants in Unix seconds). */
 export const creditGrantsSchema = z.looseObject({
   object: z.literal('credit_summary'),

@@ -338,6 +338,27 @@ describe('balance', () => {
   });
 });
 
+describe("error bodies beyond OpenAI's envelope", () => {
+  it.each([
+    [
+      429,
+      '{"error":{"code":429,"message":"Rate limit exceeded"}}',
+      'rate-limit',
+      'HTTP 429: Rate limit exceeded',
+    ],
+    [
+      401,
+      '{"error":"insufficient permissions. Missing scopes: api.usage.read"}',
+      'auth',
+      'HTTP 401: insufficient',
+    ],
+  ])("%i %s → %s with the server's message", async (status, body, kind, said) => {
+    const { backend } = await serve(always({ status, body }));
+    const result = await backend.fetchCosts({ startDay: '2024-11-01' });
+    expect(result).toMatchObject({ ok: false, error: { kind, message: expect.stringContaining(said) } });
+  });
+});
+
 describe('the key never leaves', () => {
   it('a 403 for a key without the scope: the key it echoes is masked, the advice keeps its sk-admin-… hint', async () => {
     const body = JSON.stringify({

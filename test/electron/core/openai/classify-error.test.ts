@@ -100,6 +100,36 @@ describe('classifyHttpError', () => {
     });
   });
 
+  it.each([
+    [
+      403,
+      'openrouter-error-403-management-key.json',
+      'auth',
+      'Only management keys can perform this operation',
+    ],
+    [402, 'openrouter-error-402.json', 'server', 'Insufficient credits. Add more using'],
+  ])('%i with a numeric code (%s) → %s, the message shown', (status, name, kind, said) => {
+    const error = classify(status, fixture(name));
+    expect(error.kind).toBe(kind);
+    expect(error.message).toContain(`costs: HTTP ${status}: ${said}`);
+  });
+
+  it('a numeric code 429 → rate-limit, the message shown', () => {
+    const error = classify(429, '{"error":{"code":429,"message":"Rate limit exceeded: slow down"}}');
+    expect(error).toMatchObject({ kind: 'rate-limit', message: expect.stringContaining('slow down') });
+  });
+
+  it('a bare-string error → read as the message: "Missing scopes" is a key of the wrong kind', () => {
+    const error = classify(401, '{"error":"insufficient permissions. Missing scopes: api.usage.read"}');
+    expect(error).toMatchObject({ kind: 'auth', reason: 'not-admin-key', status: 401 });
+    expect(error.message).toContain('HTTP 401: insufficient permissions. Missing scopes: api.usage.read');
+  });
+
+  it('a quota code among other fields of odd types is still a quota', () => {
+    const body = '{"error":{"code":"insufficient_quota","param":7,"type":["x"],"message":{"text":"no"}}}';
+    expect(classify(429, body)).toMatchObject({ kind: 'quota', code: 'insufficient_quota' });
+  });
+
   it('scrubs a whole key the server echoes', () => {
     const body = JSON.stringify({
       error: { message: `Incorrect API key provided: ${ADMIN_KEY}. Bearer ${ADMIN_KEY}` },
