@@ -17,13 +17,17 @@ export interface RadioGroupProps<T extends string> {
   value: T;
   onChange(value: T): void;
   name?: string;
+  /** Disables the group where it would do nothing; the text, shown under it, says why. */
+  disabledReason?: string;
 }
 
 export function RadioGroup<T extends string>(props: RadioGroupProps<T>) {
   const generated = useId();
   const name = props.name ?? generated;
+  const reasonId = `${generated}-reason`;
+  const disabled = props.disabledReason !== undefined;
   return (
-    <fieldset className="radio-group">
+    <fieldset className="radio-group" disabled={disabled} aria-describedby={disabled ? reasonId : undefined}>
       <legend className={props.hideLabel ? 'visually-hidden' : undefined}>{props.label}</legend>
       <div className="radio-group__options">
         {props.options.map((option) => (
@@ -39,6 +43,11 @@ export function RadioGroup<T extends string>(props: RadioGroupProps<T>) {
           </label>
         ))}
       </div>
+      {disabled ? (
+        <p id={reasonId} className="radio-group__reason">
+          {props.disabledReason}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

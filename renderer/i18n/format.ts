@@ -97,6 +97,12 @@ export function shortDay(day: string, language: Language): string {
 }
 const shortDayFormat = utcDayFormat({ day: 'numeric', month: 'short' });
 
+/** The UTC calendar month of a `YYYY-MM-DD` day: "September 2026" / "september 2026". */
+export function monthOf(day: string, language: Language): string {
+  return monthFormat(language).format(dayStart(day));
+}
+const monthFormat = utcDayFormat({ month: 'long', year: 'numeric' });
+
 /** Local time of day: "10:42 AM" / "10:42". */
 export function time(instant: number, language: Language): string {
   return formatTime(instant, language);

@@ -77,7 +77,7 @@ export function SpendView() {
   const unknown = axis.buckets.map(() => null);
   const chartData: SpendChartData = hasDays
     ? { totals: model.bars.totals, series: barSeries, ...model.cumulative }
-    : { totals: unknown, series: [], thisMonth: unknown, lastMonth: unknown };
+    : { totals: unknown, series: [], thisMonth: unknown, lastMonth: unknown, countedFrom: null };
   const loadingText = sync.progress
     ? common.firstSyncProgress(count(sync.progress.done, language), count(sync.progress.total, language))
     : m.states.loading(days(model.days.requested, language));
@@ -151,6 +151,7 @@ export function SpendView() {
                 days: model.days.days,
                 totals: model.totals,
                 series,
+                cumulative: choice.mode === 'cumulative' ? model.cumulative : null,
                 balance: spend.balance.slice(model.days.window.start, model.days.window.end),
                 markers: state.markers,
                 firstDay: spend.days[0]!,

@@ -20,6 +20,7 @@ export const spendMessages = catalogue({
       range: 'Range',
       thisMonth: 'This month',
       groupBy: 'Group by',
+      groupByCumulative: 'The cumulative view adds up all spend in one line: choose Daily to group it.',
       model: 'Model',
       project: 'Project',
       lineItem: 'Line item',
@@ -49,6 +50,8 @@ export const spendMessages = catalogue({
       daySpend: 'Spend this day',
       budget: (amount: string) => `Monthly budget ${amount}`,
       monthlyBudget: 'Monthly budget',
+      countedFrom: (month: string, date: string) =>
+        `${month} counts from ${date}, the day your history starts.`,
     },
     balance: {
       title: 'Balance',
@@ -78,6 +81,7 @@ export const spendMessages = catalogue({
       day: 'Day (UTC)',
       total: 'Total',
       rangeTotal: 'Total for the range',
+      cumulativeCaption: (period: string) => `Month-to-date spend per day, ${period} (UTC)`,
     },
     exportCsv: 'Export CSV',
     exporting: 'Exporting…',
@@ -102,6 +106,8 @@ export const spendMessages = catalogue({
       range: 'Periode',
       thisMonth: 'Deze maand',
       groupBy: 'Groeperen op',
+      groupByCumulative:
+        'De cumulatieve weergave telt alle uitgaven op in één lijn: kies Per dag om te groeperen.',
       model: 'Model',
       project: 'Project',
       lineItem: 'Kostenpost',
@@ -131,6 +137,8 @@ export const spendMessages = catalogue({
       daySpend: 'Uitgaven deze dag',
       budget: (amount: string) => `Maandbudget ${amount}`,
       monthlyBudget: 'Maandbudget',
+      countedFrom: (month: string, date: string) =>
+        `Voor ${month} telt wat je vanaf ${date} uitgaf: daar begint je geschiedenis.`,
     },
     balance: {
       title: 'Saldo',
@@ -160,6 +168,7 @@ export const spendMessages = catalogue({
       day: 'Dag (UTC)',
       total: 'Totaal',
       rangeTotal: 'Totaal van de periode',
+      cumulativeCaption: (period: string) => `Uitgaven van de maand tot nu toe per dag, ${period} (UTC)`,
     },
     exportCsv: 'CSV exporteren',
     exporting: 'Exporteren…',

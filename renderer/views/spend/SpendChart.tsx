@@ -11,7 +11,16 @@ import { REFERENCE_COLOUR } from '../../charts/chart-theme';
 import { SERIES_COLOURS } from '../../charts/palette';
 import { StackedBarChart } from '../../charts/StackedBarChart';
 import { TimeLineChart } from '../../charts/TimeLineChart';
-import { compactMoney, dayRange, dayWithWeekday, money, preciseMoney, shortDay } from '../../i18n/format';
+import {
+  compactMoney,
+  date,
+  dayRange,
+  dayWithWeekday,
+  money,
+  monthOf,
+  preciseMoney,
+  shortDay,
+} from '../../i18n/format';
 import { commonMessages } from '../../i18n/messages/common';
 import { spendMessages } from '../../i18n/messages/spend';
 import type { LabelledSeries } from './labelled-series';
@@ -29,6 +38,8 @@ export interface SpendChartData {
   /** Per day of the range: month-to-date spend and last month's at the same day. */
   thisMonth: readonly (number | null)[];
   lastMonth: readonly (number | null)[];
+  /** The history's first day, when the range shows part of the month it starts in. */
+  countedFrom: string | null;
 }
 
 export function SpendChart({
@@ -140,6 +151,14 @@ export function SpendChart({
                   ]),
             ]}
           />
+          {data.countedFrom === null ? null : (
+            <p className="spend-note">
+              {m.countedFrom(
+                monthOf(data.countedFrom, language),
+                date(Date.parse(`${data.countedFrom}T00:00:00Z`), language),
+              )}
+            </p>
+          )}
           <TimeLineChart
             {...frame}
             curve="linear"

@@ -37,6 +37,7 @@ export function SpendControls({
         options={GROUPINGS.map((grouping) => ({ value: grouping, label: m[grouping] }))}
         value={choice.grouping}
         onChange={(grouping) => onChange({ ...choice, grouping })}
+        disabledReason={choice.mode === 'cumulative' ? m.groupByCumulative : undefined}
       />
       <RadioGroup
         label={m.view}

@@ -1,6 +1,7 @@
 /**
  * "Show as table" under the charts (ux.md §1 Spend 4, §5): the same numbers, always daily, as real
  * tables with captions and column headers — the main accessible path — and "Export CSV" beside it.
+ * In the cumulative view the spend table holds the cumulative chart's numbers, not a grouping.
  */
 import { useId, useMemo, useState } from 'react';
 import type { Marker } from '../../../shared/bridge';
@@ -21,6 +22,8 @@ export interface SpendTableData {
   totals: readonly number[];
   /** Daily values, in the legend's order. */
   series: readonly LabelledSeries[];
+  /** Set in the cumulative view: month to date and last month's same day, per day. */
+  cumulative: { thisMonth: readonly (number | null)[]; lastMonth: readonly (number | null)[] } | null;
   balance: readonly number[];
   /** Every marker, with where the range lies in the full day list (they are placed by day). */
   markers: readonly Marker[];
@@ -56,6 +59,7 @@ export function SpendTables({ data, period }: { data: SpendTableData | null; per
 function Tables({ data, period }: { data: SpendTableData; period: string }) {
   const { language } = useApp();
   const m = useMessages(spendMessages);
+  const { dash } = useMessages(commonMessages);
   const today = data.days.length - 1;
   const dayLabel = (day: string, index: number) => {
     const text = date(Date.parse(`${day}T00:00:00Z`), language);
@@ -73,6 +77,16 @@ function Tables({ data, period }: { data: SpendTableData; period: string }) {
     cell: (_, row) => money(values[row]!, language),
     total: money(sum(values), language),
   });
+  /** A column of running amounts, unknown ones as a dash; a sum of them would mean nothing. */
+  const running = (header: string, values: readonly (number | null)[]): Column<string> => ({
+    header,
+    numeric: true,
+    cell: (_, row) => {
+      const value = values[row];
+      return value === null || value === undefined ? dash : money(value, language);
+    },
+  });
+  const { cumulative } = data;
   // Both tables have a row per day, headed by the day.
   const byDay = {
     rowHeader: { header: m.table.day, cell: dayLabel },
@@ -84,12 +98,20 @@ function Tables({ data, period }: { data: SpendTableData; period: string }) {
       <div className="spend-table-scroll">
         <DataTable
           testId="spend-table"
-          caption={m.table.spendCaption(period)}
+          caption={(cumulative === null ? m.table.spendCaption : m.table.cumulativeCaption)(period)}
           {...byDay}
-          columns={[
-            amounts(m.table.total, data.totals),
-            ...data.series.map((one) => amounts(one.name, one.values)),
-          ]}
+          columns={
+            cumulative === null
+              ? [
+                  amounts(m.table.total, data.totals),
+                  ...data.series.map((one) => amounts(one.name, one.values)),
+                ]
+              : [
+                  amounts(m.chart.daySpend, data.totals),
+                  running(m.chart.thisMonthToDate, cumulative.thisMonth),
+                  running(m.chart.lastMonthSameDay, cumulative.lastMonth),
+                ]
+          }
           footer={m.table.rangeTotal}
         />
       </div>

@@ -1,19 +1,25 @@
 /**
  * The cumulative view (ux.md §2): spend since the 1st of each UTC month, and last month's curve
- * at the same day of the month. Days whose month began before the history are unknown (null),
- * never zero.
+ * at the same day of the month. The month the history starts in counts from the history's first
+ * day, so the line covers every day of the range; comparing against that partial month would
+ * flatter this one, so last month's curve is unknown (null) there.
  */
 const MS_PER_DAY = 86_400_000;
 
-/** Month-to-date spend at the end of each day; null while the month began before `days[0]`. */
-export function monthToDate(days: readonly string[], totals: readonly number[]): (number | null)[] {
-  let running: number | null = null;
+/** Month-to-date spend at the end of each day; the first month counts from `days[0]`. */
+export function monthToDate(days: readonly string[], totals: readonly number[]): number[] {
+  let running = 0;
   return days.map((day, index) => {
     if (day.endsWith('-01')) running = 0;
-    if (running === null) return null;
     running += totals[index] ?? 0;
     return running;
   });
+}
+
+/** The history's first day when it falls after the 1st: its month is known only from that day. */
+export function partialMonthStart(days: readonly string[]): string | null {
+  const first = days[0];
+  return first === undefined || first.endsWith('-01') ? null : first;
 }
 
 /** The same day of the previous month, clamped to its last day: 31 Mar → 28 Feb. */
@@ -27,7 +33,7 @@ export function sameDayLastMonth(day: string): string {
 
 /**
  * For each day, last month's month-to-date at the same day of the month; null where that day is
- * before the history or its month-to-date is unknown. `days` are consecutive.
+ * before the history or in its partial first month. `days` are consecutive.
  */
 export function lastMonthToDate(
   days: readonly string[],
@@ -35,9 +41,11 @@ export function lastMonthToDate(
 ): (number | null)[] {
   if (days.length === 0) return [];
   const first = Date.parse(`${days[0]}T00:00:00Z`);
+  const partialMonth = partialMonthStart(days)?.slice(0, 7);
   return days.map((day) => {
-    const index = (Date.parse(`${sameDayLastMonth(day)}T00:00:00Z`) - first) / MS_PER_DAY;
-    return index >= 0 ? (monthToDateValues[index] ?? null) : null;
+    const sameDay = sameDayLastMonth(day);
+    const index = (Date.parse(`${sameDay}T00:00:00Z`) - first) / MS_PER_DAY;
+    return index >= 0 && sameDay.slice(0, 7) !== partialMonth ? (monthToDateValues[index] ?? null) : null;
   });
 }
 

@@ -7,7 +7,7 @@ import type { Marker, Spend } from '../../../shared/bridge';
 import { markersByBucket } from './bucket-markers';
 import { bucketEnds, bucketSums } from './buckets';
 import { foldSeries } from './fold-series';
-import { lastMonthToDate, monthToDate } from './month-to-date';
+import { lastMonthToDate, monthToDate, partialMonthStart } from './month-to-date';
 import { rangeFigures } from './range-figures';
 import { type Grouping, isWeekly, rangeDays, seriesOf, type SpendMode, timeAxis } from './spend-model';
 import type { SpendRange } from './spend-range';
@@ -38,13 +38,15 @@ export function useSpendModel(
     const all = monthToDate(spend.days, spend.totals);
     return { thisMonth: all, lastMonth: lastMonthToDate(spend.days, all) };
   }, [spend.days, spend.totals]);
-  const cumulative = useMemo(
-    () => ({
+  const cumulative = useMemo(() => {
+    const partial = partialMonthStart(spend.days);
+    return {
       thisMonth: monthly.thisMonth.slice(window.start, window.end),
       lastMonth: monthly.lastMonth.slice(window.start, window.end),
-    }),
-    [monthly, window],
-  );
+      /** The history's first day, when the range shows part of the month it starts in. */
+      countedFrom: partial !== null && days.days[0]?.slice(0, 7) === partial.slice(0, 7) ? partial : null,
+    };
+  }, [monthly, window, spend.days, days.days]);
   const balance = useMemo(
     () => ({
       values: bucketEnds(spend.balance.slice(window.start, window.end), axis.buckets),

@@ -312,6 +312,60 @@ describe('SpendView', { timeout: 20_000 }, () => {
     ]);
   });
 
+  it('draws the cumulative line over the whole range when the history starts mid-month', async () => {
+    // 8 Sep … 27 Nov: September is known from the 8th on.
+    const spend = spendFixture({ days: 81 });
+    const { user } = renderSpend({ state: snapshot({ spend }) });
+    await user.click(screen.getByRole('radio', { name: '365 days' }));
+    await user.click(screen.getByRole('radio', { name: 'Cumulative' }));
+    expect(spend.days[0]).toBe('2026-09-08');
+    expect(
+      screen.getByText('September 2026 counts from Sep 8, 2026, the day your history starts.'),
+    ).toBeVisible();
+    expect(tooltipLines(await tooltipAt('spend-chart'))[0]).toBe(
+      `This month to date: ${money(spend.totals[0]!, 'en')}`,
+    );
+    // The table holds the cumulative line's numbers, every day of the range included.
+    const table = await showTable(user);
+    expect(columns(table)).toEqual([
+      'Day (UTC)',
+      'Spend this day',
+      'This month to date',
+      'Last month, same day',
+    ]);
+    const september = bodyRows(table).slice(0, 23);
+    expect(september.at(-1)!.querySelectorAll('td')[1]).toHaveTextContent(
+      money(sum(spend.totals.slice(0, 23)), 'en'),
+    );
+    // October against a September that is only partly known: no comparison.
+    expect(bodyRows(table)[30]!.querySelectorAll('td')[2]).toHaveTextContent('—');
+  });
+
+  it('disables "Group by" in the cumulative view, where it would do nothing, and says why', async () => {
+    const { user } = renderSpend();
+    const groupBy = screen.getByRole('group', { name: 'Group by' });
+    expect(within(groupBy).getByRole('radio', { name: 'Project' })).toBeEnabled();
+    await user.click(screen.getByRole('radio', { name: 'Cumulative' }));
+    const reason = 'The cumulative view adds up all spend in one line: choose Daily to group it.';
+    expect(groupBy).toBeDisabled();
+    expect(within(groupBy).getByRole('radio', { name: 'Project' })).toBeDisabled();
+    expect(groupBy).toHaveAccessibleDescription(reason);
+    expect(screen.getByText(reason)).toBeVisible();
+    // Range and view stay usable: both change what the cumulative view shows.
+    expect(screen.getByRole('radio', { name: '90 days' })).toBeEnabled();
+    await user.click(screen.getByRole('radio', { name: 'Daily' }));
+    expect(groupBy).toBeEnabled();
+    expect(groupBy).not.toHaveAccessibleDescription();
+  });
+
+  it('says why "Group by" is disabled in Dutch too', async () => {
+    const { user } = renderSpend({ state: snapshot({}, 'nl') });
+    await user.click(screen.getByRole('radio', { name: 'Cumulatief' }));
+    expect(screen.getByRole('group', { name: 'Groeperen op' })).toHaveAccessibleDescription(
+      'De cumulatieve weergave telt alle uitgaven op in één lijn: kies Per dag om te groeperen.',
+    );
+  });
+
   it('says when a range holds no spend, keeps the axes and offers a longer range', async () => {
     const { user } = renderSpend({ state: snapshot({ spend: spendFixture({ quietDays: 10 }) }) });
     await user.click(screen.getByRole('radio', { name: '7 days' }));
