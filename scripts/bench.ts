@@ -1,8 +1,10 @@
 /**
  * `npm run -s bench [-- --json]`: speed and memory figures. With --json the last line is one JSON
  * object of every figure. Figures, not timed tests: targets are read by people, not asserted.
+ * It builds what it measures: the dashboard when missing or stale, the desktop app every run.
  */
 import { benchDashboard } from './bench/dashboard';
+import { ensureDashboardBuild } from './bench/dashboard-build';
 import { benchDesktop } from './bench/desktop';
 import { benchEngine } from './bench/engine';
 import { benchPoll } from './bench/poll';
@@ -28,6 +30,7 @@ const TARGETS: Record<string, string> = {
 };
 
 async function main(): Promise<void> {
+  await ensureDashboardBuild();
   // Sync and poll first: their figures do not depend on memory, while the engine's peak RSS is read
   // right after the engine ran.
   // The dashboard last: its server and Vite build would otherwise count in the engine's peak RSS.

@@ -16,9 +16,9 @@ import { startSimulator } from '../../electron/core/simulator';
 import { openLedgerIn, openSettingsIn } from '../../electron/core/stores';
 import type { DailyCost } from '../../shared/ledger/synced-data';
 import { launchChromium } from '../../test/e2e/support/browser';
+import { DASHBOARD_BUILD as RENDERER } from './dashboard-build';
 
 const ROOT = path.resolve(__dirname, '../..');
-const RENDERER = path.join(ROOT, 'dist/renderer');
 const DAY_MS = 86_400_000;
 const PROJECTS = 20;
 const LINE_ITEMS = [
@@ -197,9 +197,6 @@ function median(values: number[]): number {
 }
 
 export async function benchDashboard(runs: number): Promise<Record<string, number>> {
-  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
-    throw new Error('dist/renderer is missing: npm run build:renderer');
-  }
   const figures: Record<string, number> = {
     renderer_js_gzip_kb: gzipKb(jsFiles(RENDERER)),
     renderer_js_gzip_kb_baseline: await reactBaselineKb(),
