@@ -3,6 +3,7 @@
  * so a notification and a view never disagree. Amounts arrive as integer micro-dollars.
  */
 import {
+  formatCompactMoney,
   formatDate as formatUtcDate,
   formatDateTime,
   formatDays,
@@ -60,20 +61,10 @@ export function preciseMoney(micros: number, language: Language): string {
   }).format(micros / 1_000_000);
 }
 
-/** Axis ticks only: "$1.2K" / "$ 1,2K" (never in accessible names). */
+/** Axis ticks only: "$1.2K" / "US$ 1,2K", with the text's currency sign (never in accessible names). */
 export function compactMoney(micros: number, language: Language): string {
-  return compactMoneyFormat(language).format(micros / 1_000_000);
+  return formatCompactMoney(micros, language);
 }
-const compactMoneyFormat = perLanguage(
-  (locale) =>
-    new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: 'USD',
-      currencyDisplay: 'narrowSymbol',
-      notation: 'compact',
-      maximumFractionDigits: 1,
-    }),
-);
 
 /** A UTC calendar day of an instant: "Oct 6, 2026" / "6 okt 2026". */
 export function date(instant: number, language: Language): string {

@@ -27,9 +27,10 @@ function numberFormats(options: Intl.NumberFormatOptions): (language: Language) 
   return (language) => (made[language] ??= new Intl.NumberFormat(LOCALE[language], options));
 }
 
+/** Every amount's currency sign: "$" in English, "US$" in Dutch, on text and chart ticks alike. */
+const USD = { style: 'currency', currency: 'USD' } as const;
 const CENTS = {
-  style: 'currency',
-  currency: 'USD',
+  ...USD,
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
   roundingMode: 'halfExpand',
@@ -57,6 +58,13 @@ function centsText(micros: Micros, format: Intl.NumberFormat): string {
 /** "$4.20", "-$1.37"; nl "US$ 4,20", "US$ -1,37". A non-zero amount never shows as zero: "< $0.01". */
 export function formatMoney(micros: Micros, language: Language): string {
   return centsText(micros, moneyFormat(language));
+}
+
+const compactFormat = numberFormats({ ...USD, notation: 'compact', maximumFractionDigits: 1 });
+
+/** Chart ticks, from micro-dollars: "$1.2K" / "US$ 1,2K", the sign `formatMoney` uses. */
+export function formatCompactMoney(micros: number, language: Language): string {
+  return compactFormat(language).format(micros / 1_000_000);
 }
 
 /**

@@ -366,6 +366,19 @@ describe('SpendView', { timeout: 20_000 }, () => {
     );
   });
 
+  it.each(['en', 'nl'] as const)(
+    "labels both charts' amount ticks with the currency sign of the text (%s)",
+    (language) => {
+      renderSpend({ state: snapshot({}, language) });
+      const sign = money(1_000_000, language).replace(/[\d.,\s\u00a0]/g, '');
+      for (const chart of ['spend-chart', 'balance-chart']) {
+        const ticks = [...screen.getByTestId(chart).querySelectorAll('.recharts-yAxis-tick-labels text')];
+        expect(ticks.length).toBeGreaterThan(0);
+        for (const tick of ticks) expect(tick.textContent!.replace(/[-\d.,\s\u00a0KM]/g, '')).toBe(sign);
+      }
+    },
+  );
+
   it('says when a range holds no spend, keeps the axes and offers a longer range', async () => {
     const { user } = renderSpend({ state: snapshot({ spend: spendFixture({ quietDays: 10 }) }) });
     await user.click(screen.getByRole('radio', { name: '7 days' }));
