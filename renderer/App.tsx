@@ -2,14 +2,14 @@
  * The dashboard shell: connects the bridge, keeps the snapshot, applies language and theme, and
  * shows one view at a time with the navigation and the sync footer around it.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { useEffect, useMemo, useSyncExternalStore, type ComponentType } from 'react';
 import type { BridgeApi } from '../shared/bridge';
 import { AppContext, NAV_KEY, VIEWS, type AppContextValue, type ViewName } from './app-context';
-import { connectBridge } from './bridge';
 import { SyncFooter } from './components/SyncFooter';
 import { commonMessages } from './i18n/messages/common';
-import { createDashboardStore, type DashboardStore } from './state/dashboard-store';
+import type { DashboardStore } from './state/dashboard-store';
 import { initialLanguage, useAppearance } from './use-appearance';
+import { useConnection } from './use-connection';
 import { useRoute } from './use-route';
 import { AlertsView } from './views/Alerts';
 import { AutoRechargeView } from './views/AutoRecharge';
@@ -27,15 +27,9 @@ const VIEW_COMPONENTS: Record<ViewName, ComponentType> = {
   settings: SettingsView,
 };
 
-/** Connects once; browser mode without a token gets an explanation instead of a broken page. */
+/** Browser mode without a token gets an explanation instead of a broken page. */
 export function App() {
-  const [connection] = useState(() => {
-    let store: DashboardStore | null = null;
-    const connected = connectBridge((up) => store?.setConnected(up));
-    if (!connected.ok) return null;
-    store = createDashboardStore(connected.bridge);
-    return { bridge: connected.bridge, store };
-  });
+  const connection = useConnection();
   if (connection === null) {
     return <Notice text={commonMessages[initialLanguage()].noToken} />;
   }

@@ -23,6 +23,7 @@ export function lastSyncJson(lastSync: LastSync | null): unknown {
     okAt: iso(lastSync.okAt),
     failingSince: iso(lastSync.failingSince),
     error: lastSync.error,
+    warnings: lastSync.warnings,
   };
 }
 
@@ -67,6 +68,7 @@ function syncLines(lastSync: LastSync | null, language: Language): [string, stri
       `${what} ${formatMoment(lastSync.at, language)}: ${lastSync.error?.message ?? ''}`,
     ]);
   }
+  for (const warning of lastSync.warnings) rows.push(['Sync warning', warning.message]);
   return rows;
 }
 

@@ -13,12 +13,14 @@ export {
   daySchema,
   observedBalanceSchema,
   observedGrantSchema,
+  syncWarningSchema,
   type DailyCost,
   type DailyUsage,
   type ObservedBalance,
   type ObservedGrant,
+  type SyncWarning,
 } from '../../shared/ledger/synced-data';
-import type { DailyCost, DailyUsage, ObservedBalance } from '../../shared/ledger/synced-data';
+import type { DailyCost, DailyUsage, ObservedBalance, SyncWarning } from '../../shared/ledger/synced-data';
 
 export const capabilitiesSchema = z.object({
   provider: z.enum(['openai', 'demo']),
@@ -67,6 +69,8 @@ export interface DayRange {
   endDay?: string;
   /** Called after each page of the range arrived (one request each): how a sync tells its progress. */
   onPage?: () => void;
+  /** Told what a successful fetch left out (rows it could not count), so the sync can say so. */
+  onWarning?: (warning: SyncWarning) => void;
 }
 
 /** The most days one request covers, per kind of data. */

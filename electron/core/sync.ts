@@ -12,6 +12,7 @@ import type {
   DailyCost,
   DailyUsage,
   ObservedBalance,
+  SyncWarning,
 } from './billing-backend';
 import { MS_PER_DAY } from '../../shared/billing/instant';
 import { addUtcDays, utcDayOf, utcDayStart } from './utc-day';
@@ -123,6 +124,8 @@ export interface SyncResult {
   balance: ObservedBalance | null;
   /** Why the balance could not be read this time (it is then null); null when read or not asked. */
   balanceError: BackendError | null;
+  /** What the fetches left out (cost rows Saldo cannot count), for the user to be told. */
+  warnings: SyncWarning[];
   /** The next poll's cursor: `now` for each kind fetched successfully, the old instant otherwise. */
   cursor: SyncCursor;
 }
@@ -205,9 +208,11 @@ export async function syncBilling(
   );
   progress.start();
 
+  const warnings: SyncWarning[] = [];
   const costs = await backend.fetchCosts({
     startDay: plan.costs.startDay,
     onPage: () => progress.page('costs'),
+    onWarning: (warning) => warnings.push(warning),
   });
   if (!costs.ok) return costs;
   progress.end('costs');
@@ -236,6 +241,7 @@ export async function syncBilling(
     usage,
     balance,
     balanceError,
+    warnings,
     cursor,
   };
   return { ok: true, value };

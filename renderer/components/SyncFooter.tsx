@@ -44,7 +44,11 @@ export function SyncFooter() {
           m.source.openai
         )}
       </span>
-      <span className="sync-footer__updated">{updated}</span>
+      <span className="sync-footer__updated">
+        {updated}
+        {/* The messages themselves are English (they quote the provider); the footer says what they mean. */}
+        {sync.warnings.length === 0 ? null : <> {m.syncWarning}</>}
+      </span>
       <button type="button" onClick={() => void refresh()} disabled={syncing || offline} aria-busy={syncing}>
         {syncing ? m.refreshing : m.refreshNow}
       </button>

@@ -73,6 +73,11 @@ export const syncStatusSchema = z.strictObject({
       message: z.string(),
     })
     .nullable(),
+  /**
+   * What the last successful sync left out and says so (`cost-without-amount`, `cost-not-usd`: cost
+   * rows Saldo could not count in dollars); empty when nothing.
+   */
+  warnings: z.array(z.strictObject({ kind: z.string(), message: z.string() })),
   /** When the next poll is due; null while paused or stopped. */
   nextAt: instantSchema.nullable(),
   /** During the first sync of an account: how many of the steps are done (ux.md §2 "3 of 15"). */

@@ -77,6 +77,16 @@ export const syncErrorSchema = z.object({
 });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 
+/**
+ * What a sync that succeeded left out, and says so: a cost row without an amount, or in a currency
+ * other than US dollars (`cost-without-amount`, `cost-not-usd`). Key-free, like `SyncError`.
+ */
+export const syncWarningSchema = z.object({
+  kind: z.string().max(40),
+  message: z.string().max(2000),
+});
+export type SyncWarning = z.infer<typeof syncWarningSchema>;
+
 const instant = instantTextSchema.nullable();
 
 /**
@@ -92,6 +102,8 @@ export const syncHealthSchema = z.object({
   lastError: syncErrorSchema.nullable(),
   /** The last attempt fetched costs and usage but not the balance. */
   partial: z.boolean(),
+  /** What the last successful sync left out. Optional: files written before it existed still read. */
+  warnings: z.array(syncWarningSchema).max(20).optional(),
 });
 export type SyncHealth = z.infer<typeof syncHealthSchema>;
 

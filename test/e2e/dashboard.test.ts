@@ -79,6 +79,26 @@ describe('the dashboard in Chromium, on the demo account', () => {
     await expect(page.locator('.shell__brand .badge--demo').textContent()).resolves.toBe('Demo');
   });
 
+  it('connects a tab opened without the token once the printed address is opened in it, without a reload', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await tab.goto(`${dashboard.server.url}/`);
+      await tab.getByText('This page needs the address Saldo printed', { exact: false }).waitFor();
+      // A mark on the page's globals survives only if the page is not loaded again.
+      await tab.evaluate(() => {
+        (globalThis as unknown as { sameDocument: boolean }).sameDocument = true;
+      });
+      await tab.goto(dashboard.server.dashboardUrl);
+      await tab.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+      await expect(
+        tab.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument),
+      ).resolves.toBe(true);
+      expect(tab.url()).not.toContain(dashboard.server.token);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('switches the spend chart between groupings and ranges', async () => {
     await open('spend');
     const chart = page.getByTestId('spend-chart');

@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeApi, DashboardState, EventName } from '../../shared/bridge';
 import { App, Dashboard } from '../../renderer/App';
 import { createDashboardStore } from '../../renderer/state/dashboard-store';
@@ -45,6 +45,48 @@ describe('the dashboard shell', () => {
   it('explains what to open when the page has no token (browser mode)', () => {
     render(<App />);
     expect(screen.getByRole('status')).toHaveTextContent('#token=');
+  });
+
+  describe('a printed address opened in a tab that is already open (browser mode)', () => {
+    /** The requests the bridge makes, never answered: the real server is test/e2e's part. */
+    function recordRequests(): string[] {
+      const authorisations: string[] = [];
+      vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+        authorisations.push(new Headers(init.headers).get('Authorization') ?? '');
+        return new Promise(() => {});
+      });
+      return authorisations;
+    }
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('connects with its token, without a reload, and takes the token out of the address', async () => {
+      const requests = recordRequests();
+      render(<App />);
+      expect(screen.getByRole('status')).toHaveTextContent('#token=');
+      act(() => {
+        window.location.hash = '#/spend&token=fresh_1';
+      });
+      await screen.findByText('Connecting to Saldo…');
+      expect(window.location.hash).toBe('#/spend');
+      expect(requests).toContain('Bearer fresh_1');
+    });
+
+    it("replaces an earlier run's token, and keeps the connection when the same link comes again", async () => {
+      window.history.replaceState(null, '', '/#token=old_run');
+      const requests = recordRequests();
+      render(<App />);
+      await waitFor(() => expect(requests).toEqual(['Bearer old_run']));
+      act(() => {
+        window.location.hash = '#token=old_run';
+      });
+      await waitFor(() => expect(window.location.hash).toBe('#/overview'));
+      expect(requests).toEqual(['Bearer old_run']);
+      act(() => {
+        window.location.hash = '#token=new_run';
+      });
+      await waitFor(() => expect(requests).toEqual(['Bearer old_run', 'Bearer new_run']));
+      expect(window.location.hash).toBe('#/overview');
+    });
   });
 
   it('says it is connecting, then shows the view with the navigation and the demo badge', async () => {

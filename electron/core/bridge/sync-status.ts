@@ -27,6 +27,7 @@ export function syncStatusOf(
             reason: error.reason ?? null,
             message: error.message,
           },
+    warnings: lastSync?.warnings ?? [],
     nextAt: poller?.state === 'waiting' ? poller.nextAt : null,
     progress: poller?.state === 'polling' ? progress : null,
   };

@@ -11,7 +11,7 @@ import { notificationFor, type Notifier } from '../../../shared/alerts/notifier'
 import { formatInstant } from '../../../shared/billing/instant';
 import { resultToSpecObject } from '../../../shared/billing/result-json';
 import type { BillingResult } from '../../../shared/billing/types';
-import type { SyncError, SyncHealth } from '../../../shared/ledger/synced-data';
+import type { SyncError, SyncHealth, SyncWarning } from '../../../shared/ledger/synced-data';
 import type { BackendError, BillingBackend } from '../billing-backend';
 import type { LedgerStore, SettingsStore, StoreError } from '../stores';
 import { syncBilling, type SyncProgress } from '../sync';
@@ -37,6 +37,8 @@ export interface LastSync {
   /** Since when syncing has failed without a break, UTC ms; null while it works. */
   failingSince: number | null;
   error: SyncError | null;
+  /** What the last successful sync left out (cost rows it could not count); empty when nothing. */
+  warnings: SyncWarning[];
 }
 
 export interface MonitorState {
@@ -93,6 +95,7 @@ export function lastSyncFrom(health: SyncHealth): LastSync | null {
     okAt: instantOrNull(health.lastOkAt),
     failingSince: instantOrNull(health.failingSince),
     error: health.lastError,
+    warnings: health.warnings ?? [],
   };
 }
 
@@ -121,7 +124,9 @@ function fingerprint(state: MonitorState): string {
   const result =
     state.result === null ? null : { ...resultToSpecObject(state.result), depletionAt: undefined };
   const sync =
-    state.lastSync === null ? null : [state.lastSync.ok, state.lastSync.partial, state.lastSync.error];
+    state.lastSync === null
+      ? null
+      : [state.lastSync.ok, state.lastSync.partial, state.lastSync.error, state.lastSync.warnings];
   return stringify([state.backend, result, state.alerts, sync]) ?? '';
 }
 
@@ -238,6 +243,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
         failingSince: before.failingSince ?? atText,
         lastError: syncErrorOf(error),
         partial: false,
+        // They describe the data still shown: the last good sync's.
+        warnings: before.warnings,
       });
       const { notified } = await alertAfterSync();
       return { ok: false, at, error, notified };
@@ -258,13 +265,14 @@ export function createMonitor(options: MonitorOptions): Monitor {
       return fail({ source: 'backend', error: { kind: 'network', message } });
     }
     if (!synced.ok) return fail({ source: 'backend', error: synced.error });
-    const { balanceError } = synced.value;
+    const { balanceError, warnings } = synced.value;
     const recorded = stores.ledger.recordSync(synced.value, {
       lastAttemptAt: atText,
       lastOkAt: atText,
       failingSince: balanceError === null ? null : (before.failingSince ?? atText),
       lastError: balanceError === null ? null : syncErrorOf({ source: 'backend', error: balanceError }),
       partial: balanceError !== null,
+      warnings,
     });
     if (!recorded.ok) return fail({ source: 'store', error: recorded.error });
     const after = await alertAfterSync();

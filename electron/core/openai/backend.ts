@@ -112,13 +112,12 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
       const pages = await fetchAllPages(config, url, costsPageSchema, 'costs', range.onPage);
       if (!pages.ok) return scrubbed(pages);
       keyAccepted = true;
-      return {
-        ok: true,
-        value: costsFromBuckets(
-          pages.value.flatMap((page) => page.data ?? []),
-          range,
-        ),
-      };
+      const costs = costsFromBuckets(
+        pages.value.flatMap((page) => page.data ?? []),
+        range,
+      );
+      for (const warning of costs.skipped) range.onWarning?.(warning);
+      return { ok: true, value: costs.rows };
     },
 
     async fetchUsage(range): Promise<BackendResult<DailyUsage[]>> {

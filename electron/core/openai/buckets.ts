@@ -4,7 +4,9 @@
  * asked for (the cookbook saw `start_time` = request time, `end_time` = next midnight), and it
  * belongs to that same day. Days without results produce no rows.
  */
+import { microsToDecimalText } from '../../../shared/billing/money';
 import type { DailyCost, DailyUsage, DayRange } from '../billing-backend';
+import type { SyncWarning } from '../../../shared/ledger/synced-data';
 import { utcDayOf } from '../utc-day';
 import type { CompletionsPage, CostsPage } from './wire';
 
@@ -22,14 +24,74 @@ function resultsByDay<R>(buckets: readonly Bucket<R>[], range: DayRange): { day:
   return rows;
 }
 
-export function costsFromBuckets(buckets: NonNullable<CostsPage['data']>, range: DayRange): DailyCost[] {
-  return resultsByDay(buckets, range).map(({ day, result }) => ({
-    day,
-    // parseAmount caps |amount| below 10^9 USD, so micro-dollars stay a safe integer.
-    amountMicros: Number(result.amount?.value ?? 0n),
-    lineItem: result.line_item ?? null,
-    projectId: result.project_id ?? null,
-  }));
+export interface CostsRead {
+  rows: DailyCost[];
+  /** The rows left out, one warning per reason (and per currency). */
+  skipped: SyncWarning[];
+}
+
+/** Why a row was left out, besides its currency's code. */
+const NO_AMOUNT = 'no amount';
+const UNNAMED = 'unnamed';
+/** An ISO 4217 code, as OpenAI writes them (`usd`); anything else is not repeated to the user. */
+const CURRENCY_CODE = /^[a-z]{3}$/;
+
+/** Rows left out for one reason: how many, on which days, and their sum where they have one. */
+interface Skipped {
+  count: number;
+  first: string;
+  last: string;
+  micros: bigint;
+}
+
+/**
+ * The rows Saldo can count: an amount in US dollars (a missing currency is taken as the API's
+ * `usd`). A row without an amount, or in another currency, is left out — its cost is unknown in
+ * dollars, and a guess would move the balance — and reported, so the balance is never silently short.
+ */
+export function costsFromBuckets(buckets: NonNullable<CostsPage['data']>, range: DayRange): CostsRead {
+  const rows: DailyCost[] = [];
+  const skipped = new Map<string, Skipped>();
+  const skip = (reason: string, day: string, micros: bigint) => {
+    const seen = skipped.get(reason);
+    if (seen === undefined) skipped.set(reason, { count: 1, first: day, last: day, micros });
+    else skipped.set(reason, { ...seen, count: seen.count + 1, last: day, micros: seen.micros + micros });
+  };
+  for (const { day, result } of resultsByDay(buckets, range)) {
+    const value = result.amount?.value ?? null;
+    const currency = (result.amount?.currency ?? 'usd').toLowerCase();
+    if (value === null) skip(NO_AMOUNT, day, 0n);
+    else if (currency !== 'usd') skip(CURRENCY_CODE.test(currency) ? currency : UNNAMED, day, value);
+    else {
+      rows.push({
+        day,
+        // parseAmount caps |amount| below 10^9 USD, so micro-dollars stay a safe integer.
+        amountMicros: Number(value),
+        lineItem: result.line_item ?? null,
+        projectId: result.project_id ?? null,
+      });
+    }
+  }
+  return { rows, skipped: [...skipped].map(([currency, seen]) => warningOf(currency, seen)) };
+}
+
+function warningOf(reason: string, { count, first, last, micros }: Skipped): SyncWarning {
+  const rows = `${count} cost ${count === 1 ? 'row' : 'rows'} ${first === last ? `on ${first}` : `from ${first} to ${last}`}`;
+  const leftOut = `${count === 1 ? 'was' : 'were'} left out`;
+  if (reason === NO_AMOUNT) {
+    return {
+      kind: 'cost-without-amount',
+      message: `${rows} had no amount and ${leftOut}: the balance may be too high`,
+    };
+  }
+  const currency =
+    reason === UNNAMED
+      ? 'another currency'
+      : `${reason.toUpperCase()} (${microsToDecimalText(micros)} ${reason.toUpperCase()})`;
+  return {
+    kind: 'cost-not-usd',
+    message: `${rows} in ${currency} ${leftOut}: Saldo counts US dollars only, so the balance may be too high`,
+  };
 }
 
 export function usageFromBuckets(

@@ -50,16 +50,9 @@ const optionalString = z.string().nullish();
 
 export const costsResultSchema = z.looseObject({
   object: z.literal('organization.costs.result'),
-  amount: z
-    .looseObject({
-      value: dollars,
-      // Saldo counts US dollars; an amount in anything else must not be added to them silently.
-      currency: z
-        .string()
-        .refine((currency) => currency.toLowerCase() === 'usd', 'usd')
-        .nullish(),
-    })
-    .nullish(),
+  // The spec allows an amount without a value, and any currency: such a row is read, then left out
+  // of the dollars Saldo counts and reported as a warning of the sync (buckets.ts), never added.
+  amount: z.looseObject({ value: dollars.nullish(), currency: z.string().nullish() }).nullish(),
   line_item: optionalString,
   project_id: optionalString,
   api_key_id: optionalString,

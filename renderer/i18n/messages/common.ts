@@ -22,6 +22,8 @@ export const commonMessages = catalogue({
     syncFailed: (time: string) => `Showing data from ${time}`,
     offline: (time: string) =>
       `Offline. Showing data from ${time}; Saldo refreshes when you are back online.`,
+    syncWarning:
+      'Some costs from OpenAI could not be counted in dollars and were left out: the balance may be too high.',
     connecting: 'Connecting to Saldo…',
     connectionLost: 'Connection to Saldo lost. Trying again…',
     noToken:
@@ -64,6 +66,8 @@ export const commonMessages = catalogue({
     syncFailed: (time: string) => `Je ziet gegevens van ${time}`,
     offline: (time: string) =>
       `Offline. Je ziet gegevens van ${time}; Saldo vernieuwt zodra je weer online bent.`,
+    syncWarning:
+      'Sommige kosten van OpenAI konden niet in dollars worden geteld en zijn weggelaten: het saldo kan te hoog zijn.',
     connecting: 'Verbinden met Saldo…',
     connectionLost: 'Verbinding met Saldo verbroken. Nieuwe poging…',
     noToken:

@@ -28,6 +28,19 @@ describe('the sync footer', () => {
     expect(screen.getByRole('button', { name: 'Refresh now' })).toBeDisabled();
   });
 
+  it('says a sync left costs out, in both languages, and nothing when none were', () => {
+    const base = dashboardFixture();
+    const warnings = [{ kind: 'cost-not-usd', message: '1 cost row on 2026-12-01 in EUR was left out' }];
+    const view = renderView(SyncFooter, { state: { ...base, sync: { ...base.sync, warnings } } });
+    expect(screen.getByText(/could not be counted in dollars and were left out/)).toBeInTheDocument();
+    const dutch = { ...base, settings: { ...base.settings, language: 'nl' as const } };
+    view.update({ ...dutch, sync: { ...base.sync, warnings } });
+    expect(screen.getByText(/konden niet in dollars worden geteld en zijn weggelaten/)).toBeInTheDocument();
+    expect(screen.queryByText(/left out/)).toBeNull();
+    view.update(dutch);
+    expect(screen.queryByText(/weggelaten/)).toBeNull();
+  });
+
   it('offline, in Dutch', () => {
     const base = dashboardFixture();
     const lastOkAt = NOW - 40 * 60_000;

@@ -84,6 +84,7 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
       lastOkAt: NOW - 5 * 60_000,
       failingSince: null,
       error: null,
+      warnings: [],
       nextAt: NOW + 10 * 60_000,
       progress: null,
     },

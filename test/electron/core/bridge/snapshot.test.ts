@@ -245,6 +245,7 @@ describe('syncStatusOf', () => {
       code: 'credit_balance_exhausted',
       message: 'no credit',
     },
+    warnings: [],
   };
 
   it('tells the poller running, paused, offline or waiting, and the last sync otherwise', () => {
@@ -269,6 +270,12 @@ describe('syncStatusOf', () => {
     const { code, ...old } = lastSync.error;
     expect(code).toBeDefined();
     expect(syncStatusOf({ ...lastSync, error: old }, null).error).toMatchObject({ code: null, reason: null });
+  });
+
+  it('carries the last good sync’s warnings', () => {
+    const warnings = [{ kind: 'cost-not-usd', message: '1 cost row on 2026-12-01 in EUR was left out' }];
+    expect(syncStatusOf({ ...lastSync, warnings }, null).warnings).toEqual(warnings);
+    expect(syncStatusOf(null, null).warnings).toEqual([]);
   });
 
   it("tells an auth error's reason", () => {

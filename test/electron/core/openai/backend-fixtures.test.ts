@@ -97,6 +97,34 @@ describe('costs', () => {
     });
   });
 
+  it('leaves out a row without an amount value or in another currency, and tells the caller why', async () => {
+    const page = fixture('openai-costs-page.json');
+    const noValue = fixture('openai-costs-result-grouped.json').replace(/"value": 0\.06,\s*/, '');
+    const inEuros = fixture('openai-costs-result-grouped.json').replace('"usd"', '"eur"');
+    const body = page.replace('"results": [', `"results": [${noValue}, ${inEuros},`);
+    expect(noValue).not.toContain('"value"');
+    const { backend } = await serve(always({ body }));
+    const warnings: unknown[] = [];
+    const result = await backend.fetchCosts({
+      startDay: '2024-11-01',
+      onWarning: (warning) => warnings.push(warning),
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: [{ day: '2024-11-01', amountMicros: 60_000, lineItem: null, projectId: null }],
+    });
+    expect(warnings).toEqual([
+      {
+        kind: 'cost-without-amount',
+        message: expect.stringMatching(/^1 cost row on 2024-11-01 had no amount/),
+      },
+      {
+        kind: 'cost-not-usd',
+        message: expect.stringMatching(/^1 cost row on 2024-11-01 in EUR \(0\.06 EUR\)/),
+      },
+    ]);
+  });
+
   it('skips empty days', async () => {
     const body = `{"object":"page","data":[{"object":"bucket","start_time":1730419200,"end_time":1730505600,"results":[]},{"object":"bucket","start_time":1730505600,"end_time":1730592000,"results":[${fixture('openai-costs-result-grouped.json')}]}],"has_more":false,"next_page":null}`;
     const { backend } = await serve(always({ body }));

@@ -22,7 +22,7 @@ describe('bucket → day', () => {
       ],
       { startDay: '2025-01-11' },
     );
-    expect(rows.map((row) => [row.day, row.amountMicros])).toEqual([
+    expect(rows.rows.map((row) => [row.day, row.amountMicros])).toEqual([
       ['2025-01-11', 1_500_000],
       ['2025-01-12', 250_000],
     ]);
@@ -51,12 +51,64 @@ describe('bucket → day', () => {
       requests: 0,
     });
   });
+});
 
-  it('a result without an amount costs nothing rather than failing', () => {
-    expect(
-      costsFromBuckets([{ start_time: NOV_1, results: [{ object: 'organization.costs.result' }] }], {
-        startDay: '2024-11-01',
-      }),
-    ).toEqual([{ day: '2024-11-01', amountMicros: 0, lineItem: null, projectId: null }]);
+describe('cost rows Saldo cannot count in dollars', () => {
+  const row = (amount: unknown, line_item = 'input') =>
+    ({ object: 'organization.costs.result', amount, line_item }) as const;
+  const read = (results: ReturnType<typeof row>[][]) =>
+    costsFromBuckets(
+      results.map((dayResults, index) => ({ start_time: NOV_1 + index * DAY, results: dayResults })) as never,
+      { startDay: '2024-11-01' },
+    );
+
+  it('a row without an amount, or without its value, is left out and reported, not counted as zero', () => {
+    const costs = read([
+      [row(undefined), row({ value: 1_000_000n, currency: 'usd' })],
+      [row({ currency: 'usd' })],
+    ]);
+    expect(costs.rows).toEqual([
+      { day: '2024-11-01', amountMicros: 1_000_000, lineItem: 'input', projectId: null },
+    ]);
+    expect(costs.skipped).toEqual([
+      {
+        kind: 'cost-without-amount',
+        message:
+          '2 cost rows from 2024-11-01 to 2024-11-02 had no amount and were left out: the balance may be too high',
+      },
+    ]);
+  });
+
+  it('rows in other currencies are left out and reported per currency, with their sum', () => {
+    const costs = read([
+      [row({ value: 2_500_000n, currency: 'EUR' }), row({ value: 500_000n, currency: 'usd' })],
+      [row({ value: 1_000_000n, currency: 'eur' }), row({ value: 7n, currency: 'gbp' })],
+      [row({ value: 1n, currency: 'not a code, sk-admin-x' })],
+    ]);
+    expect(costs.rows.map((kept) => kept.amountMicros)).toEqual([500_000]);
+    expect(costs.skipped).toEqual([
+      {
+        kind: 'cost-not-usd',
+        message:
+          '2 cost rows from 2024-11-01 to 2024-11-02 in EUR (3.5 EUR) were left out: Saldo counts US dollars only, so the balance may be too high',
+      },
+      {
+        kind: 'cost-not-usd',
+        message:
+          '1 cost row on 2024-11-02 in GBP (0.000007 GBP) was left out: Saldo counts US dollars only, so the balance may be too high',
+      },
+      {
+        kind: 'cost-not-usd',
+        message:
+          '1 cost row on 2024-11-03 in another currency was left out: Saldo counts US dollars only, so the balance may be too high',
+      },
+    ]);
+  });
+
+  it('a row without a currency is in the API’s dollars', () => {
+    expect(read([[row({ value: 60_000n })]])).toEqual({
+      rows: [{ day: '2024-11-01', amountMicros: 60_000, lineItem: 'input', projectId: null }],
+      skipped: [],
+    });
   });
 });
