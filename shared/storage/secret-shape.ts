@@ -5,10 +5,23 @@
  */
 
 /** `sk-` at a word start, then at least 6 key characters: `sk-admin-demo` counts, `task-1` does not. */
-const SECRET_SHAPE = /\bsk-[A-Za-z0-9_-]{6,}/;
+const SECRET_SHAPE = /\bsk-([A-Za-z0-9_-]{6,})/g;
+/** The kind words of a key's prefix (`sk-admin-`, `sk-proj-`, `sk-ant-admin01-`, `sk-or-v1-`): not key material. */
+const KIND_WORDS = /^(?:(?:admin|proj|svcacct|None|ant|admin01|api03|or|v1)(?:-|$))*/;
+/** A key character, or a mask standing for one. */
+const MATERIAL = /[A-Za-z0-9*]/;
+
+/**
+ * Whether what follows a key's `sk-`/`sess-` holds key material: words about keys ("an Admin key
+ * (sk-admin-…)", "sk-proj-…") hold none, and are neither refused nor masked.
+ */
+export function hasKeyMaterial(afterPrefix: string): boolean {
+  return MATERIAL.test(afterPrefix.replace(KIND_WORDS, ''));
+}
 
 export function looksLikeSecret(text: string): boolean {
-  return SECRET_SHAPE.test(text);
+  for (const [, after] of text.matchAll(SECRET_SHAPE)) if (hasKeyMaterial(after!)) return true;
+  return false;
 }
 
 /** The dotted path of the first key or string value shaped like an API key, or null. */

@@ -27,7 +27,7 @@ import {
 } from '../stores';
 import { chooseBackend, type BackendChoice } from './choose-backend';
 import { createDemoBackend, type DemoOptions } from './demo';
-import { alignDemoAutoRecharge } from './demo-auto-recharge';
+import { alignDemoLedger } from './demo-ledger';
 import { createMonitor, type Monitor, type MonitorOptions } from './monitor';
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -64,7 +64,7 @@ export interface OpenedMonitor {
   notices: string[];
   /** The key in use, masked (`sk-admin-…abcd`); null for the demo. */
   maskedKey: string | null;
-  /** The demo simulator's address once it started; null otherwise. */
+  /** The demo simulator's address once it started and holds what the ledger holds; null otherwise. */
   simulatorUrl(): string | null;
   /** The OpenAI (or relay) address in use; null for the demo. */
   baseUrl: string | null;
@@ -102,8 +102,8 @@ type Parts = Pick<
 >;
 
 /**
- * The demo: a simulator started on the first sync, which then fetches everything again, its
- * auto-recharge mirrored into the ledger unless one is recorded there.
+ * The demo: a simulator started on the first sync, which then fetches everything again, the
+ * ledger and the simulator made one account first (demo-ledger.ts).
  */
 function demoParts(
   common: Omit<MonitorOptions, 'backend' | 'now' | 'backendName'>,
@@ -115,12 +115,15 @@ function demoParts(
   const { ledger } = common.stores;
   /** Done once, before the first sync; a sync asked for meanwhile waits for it too. */
   let prepared: Promise<void> | null = null;
+  /** Until the ledger and the simulator are one account, nothing else is sent to the simulator. */
+  let aligned = false;
   async function prepare(): Promise<void> {
     // A new simulator is a new account history: what an earlier one left is fetched again.
     // If it cannot start, the sync below reports that as its failure.
     await demo.start().catch(() => undefined);
     ledger.setCursor({ costsAt: null, usageAt: null, balanceAt: null });
-    await alignDemoAutoRecharge(demo.simulatorUrl(), ledger);
+    await alignDemoLedger(demo.simulatorUrl(), ledger, now);
+    aligned = true;
   }
   const monitor: Monitor = {
     ...inner,
@@ -133,7 +136,7 @@ function demoParts(
   return {
     monitor,
     maskedKey: null,
-    simulatorUrl: demo.simulatorUrl,
+    simulatorUrl: () => (aligned ? demo.simulatorUrl() : null),
     baseUrl: null,
     now,
     capabilities: () => demo.backend.capabilities(),

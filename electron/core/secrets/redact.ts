@@ -8,12 +8,10 @@
  * (`req_…`), organization and project ids, hashes and amounts are what a log is read for.
  */
 
+import { hasKeyMaterial } from '../../../shared/storage/secret-shape';
+
 /** `sk-…` / `sess-…` tokens, whole or masked (`*`, `…`); the sentence's final period is kept. */
 const TOKEN = /\b(?:sk|sess)-[A-Za-z0-9_\-*…]+/g;
-/** The kind words of a key's prefix (`sk-admin-`, `sk-proj-`, `sk-ant-admin01-`, `sk-or-v1-`): not key material. */
-const KIND_WORDS = /^(?:(?:admin|proj|svcacct|None|ant|admin01|api03|or|v1)(?:-|$))*/;
-/** What is left of a key once its prefix is gone, when anything is: a character or a mask of one. */
-const MATERIAL = /[A-Za-z0-9*]/;
 /** Up to a quote: the credential goes, the quotes around a header value in an error stay. */
 const BEARER = /\bBearer\s+[^\s"'`]+/gi;
 /** A JSON Web Token: a base64url JSON header (`eyJ` is `{"`), payload and signature. */
@@ -65,5 +63,5 @@ export function redactSecrets(text: string, knownKeys: string | readonly string[
  */
 function maskToken(token: string): string {
   const [prefix, rest] = token.startsWith('sess-') ? ['sess', token.slice(5)] : ['sk', token.slice(3)];
-  return MATERIAL.test(rest.replace(KIND_WORDS, '')) ? `${prefix}-***` : token;
+  return hasKeyMaterial(rest) ? `${prefix}-***` : token;
 }

@@ -4,7 +4,7 @@
  * (shared/billing) — the simulator never computes a balance itself.
  */
 import { evaluateCase } from '../../../shared/billing/evaluate';
-import { formatInstant, parseInstant } from '../../../shared/billing/instant';
+import { formatInstant, parseInstant, startOfUtcDay } from '../../../shared/billing/instant';
 import { microsToDecimalText, type Micros } from '../../../shared/billing/money';
 import { readEvent } from '../../../shared/billing/read-event';
 import { readSettings } from '../../../shared/billing/read-settings';
@@ -31,6 +31,8 @@ interface CachedState {
 
 export class SimAccount {
   private readonly credits: CreditEvent[];
+  /** The credits the scenario planned, before any change through the control API. */
+  private readonly planned: readonly CreditEvent[];
   private settings: AutoRechargeSettings;
   private purchases: number;
   private frozenRecharges = 0;
@@ -42,6 +44,7 @@ export class SimAccount {
     private readonly log: UsageLog,
   ) {
     this.credits = [...scenario.credits];
+    this.planned = scenario.credits;
     this.settings = { ...scenario.autoRecharge };
     this.purchases = scenario.credits.filter((credit) => credit.type === 'purchase').length;
   }
@@ -88,23 +91,58 @@ export class SimAccount {
     chosenId?: string,
   ): { id: string } | FieldError {
     const id = chosenId ?? this.unusedId('purchase', this.purchases + 1);
-    const settings = this.engineSettings(now, this.settings);
-    const event = { type: 'purchase', id, at: at ?? formatInstant(now), amount, source: 'manual' };
-    const checked = readEvent(event, 0, settings);
-    if (typeof checked === 'string') return purchaseError(checked, settings);
-    // Last, as the engine checks it (spec §4: the only rule that depends on the other events).
-    if (chosenId !== undefined && this.used(chosenId)) {
-      return { field: 'id', message: 'duplicate-id: another credit already has this id' };
-    }
+    const made = this.addCredit(
+      { type: 'purchase', id, at: at ?? formatInstant(now), amount, source: 'manual' },
+      now,
+      chosenId,
+    );
+    if ('field' in made) return made;
     if (chosenId === undefined) this.purchases++;
-    this.insertCredit({
-      type: 'purchase',
-      id,
-      at: formatInstant(checked.at),
-      amount: microsToDecimalText(checked.amount),
-      source: 'manual',
-    });
     return { id };
+  }
+
+  /** Free credit, checked as `purchase` is; `expiresAt` absent: the engine's default expiry. */
+  grant(
+    amount: number | string,
+    at: string | undefined,
+    expiresAt: string | undefined,
+    now: number,
+    chosenId?: string,
+  ): { id: string } | FieldError {
+    const id = chosenId ?? this.unusedId('grant', 1);
+    const event = {
+      type: 'grant',
+      id,
+      at: at ?? formatInstant(now),
+      amount,
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+    };
+    const made = this.addCredit(event, now, chosenId);
+    return 'field' in made ? made : { id };
+  }
+
+  /**
+   * The balance the owner read off the billing page at `at`: from then on the account holds that
+   * much (spec §6), as the ledger that recorded the reading computes it.
+   */
+  calibrate(balance: number | string, at: string | undefined, now: number): { at: string } | FieldError {
+    const made = this.addCredit({ type: 'balance', at: at ?? formatInstant(now), balance }, now);
+    return 'field' in made ? made : { at: made.at };
+  }
+
+  /**
+   * What the demo's ledger starts with, as its owner would have copied it off the billing page: the
+   * purchases and the free credit the scenario planned (not the auto-recharges: the mirrored settings
+   * let the engine make those), and the balance at the end of the last whole UTC day before `now`
+   * — after every daily cost a sync books before it, and before today's, which it books at 00:00.
+   * Read it before changing auto-recharge: the settings now are replayed over that past.
+   */
+  ledgerSeed(now: number): { credits: CreditEvent[]; balance: { at: string; balance: string } } {
+    const at = startOfUtcDay(now) - 1;
+    return {
+      credits: this.planned.filter((credit) => credit.type !== 'balance'),
+      balance: { at: formatInstant(at), balance: microsToDecimalText(this.run(at, this.settings).balance) },
+    };
   }
 
   /**
@@ -154,6 +192,47 @@ export class SimAccount {
     return `${prefix}-${n}`;
   }
 
+  /**
+   * `event` (JSON-shaped, as `evaluateCase` reads it) checked by the engine's own rules and kept in
+   * its canonical form. `chosenId`: an id the caller picked, which no credit may have already.
+   */
+  private addCredit(
+    event: Record<string, unknown>,
+    now: number,
+    chosenId?: string,
+  ): CreditEvent | FieldError {
+    const settings = this.engineSettings(now, this.settings);
+    const checked = readEvent(event, 0, settings);
+    if (typeof checked === 'string') {
+      return creditError(checked, settings, event.type === 'balance' ? 'balance' : 'amount');
+    }
+    // Last, as the engine checks it (spec §4: the only rule that depends on the other events).
+    if (chosenId !== undefined && this.used(chosenId)) {
+      return { field: 'id', message: 'duplicate-id: another credit already has this id' };
+    }
+    const at = formatInstant(checked.at);
+    const amount = microsToDecimalText(checked.amount);
+    let credit: CreditEvent;
+    switch (checked.kind) {
+      case 'purchase':
+        credit = { type: 'purchase', id: checked.id, at, amount, source: checked.source };
+        break;
+      case 'grant':
+        credit = {
+          type: 'grant',
+          id: checked.id,
+          at,
+          amount,
+          ...(checked.expiresAt === null ? {} : { expiresAt: formatInstant(checked.expiresAt) }),
+        };
+        break;
+      default:
+        credit = { type: 'balance', at, balance: amount };
+    }
+    this.insertCredit(credit);
+    return credit;
+  }
+
   private engineSettings(now: number, autoRecharge: AutoRechargeSettings): BillingSettings {
     const settings = readSettings({ now: formatInstant(now), events: [], autoRecharge });
     if ('field' in settings) throw new Error(`simulator settings rejected: ${settings.field}`);
@@ -200,7 +279,8 @@ function usd(micros: Micros): string {
   return `$${microsToDecimalText(micros)}`;
 }
 
-function purchaseError(reason: RejectionReason, settings: BillingSettings): FieldError {
+/** `amountField`: where the event holds its amount (`balance` for a balance read). */
+function creditError(reason: RejectionReason, settings: BillingSettings, amountField: string): FieldError {
   const { minPurchase, maxPurchase } = settings.policy;
   switch (reason) {
     case 'unreadable-instant':
@@ -213,17 +293,21 @@ function purchaseError(reason: RejectionReason, settings: BillingSettings): Fiel
       return { field: 'id', message: 'reserved-id: ids starting with auto- or cal- are kept for the engine' };
     case 'unreadable-amount':
       return {
-        field: 'amount',
+        field: amountField,
         message: 'must be an amount in USD (a number or a decimal string), below 10^9',
       };
     case 'non-positive-amount':
-      return { field: 'amount', message: 'non-positive-amount: a purchase must be greater than $0' };
+      return { field: 'amount', message: 'non-positive-amount: must be greater than $0' };
     case 'out-of-limits':
       return {
         field: 'amount',
         message: `out-of-limits: a purchase must be from ${usd(minPurchase)} to ${usd(maxPurchase)}`,
       };
+    case 'unreadable-expiresAt':
+      return { field: 'expiresAt', message: 'must be an instant like 2026-03-01T12:00:00Z' };
+    case 'expiresAt-not-after-at':
+      return { field: 'expiresAt', message: 'expiresAt-not-after-at: must be after at' };
     default:
-      return { field: 'purchase', message: `rejected by the billing rules (${reason})` };
+      return { field: 'body', message: `rejected by the billing rules (${reason})` };
   }
 }

@@ -1,10 +1,16 @@
 /**
  * The demo's simulator driven over its `/sim` control API (control-routes.ts) — the only backend
  * that takes changes: auto-recharge settings ("Apply", and aligning a new simulator with the
- * ledger) and purchases. A refusal becomes an error value naming the field it is about.
+ * ledger) and what the user records (purchases, free credit, balances read). A refusal becomes an
+ * error value naming the field it is about.
  */
 import { failure, type BridgeResult } from '../../../shared/bridge/result';
-import type { AutoRechargeSettings, PurchaseEntry } from '../../../shared/ledger/ledger-schema';
+import type {
+  AutoRechargeSettings,
+  BalanceEntry,
+  GrantEntry,
+  PurchaseEntry,
+} from '../../../shared/ledger/ledger-schema';
 
 interface SimulatorChange {
   method: 'POST' | 'PUT';
@@ -77,22 +83,26 @@ export function applyAutoRecharge(
   });
 }
 
-/** The simulator's own auto-recharge settings as it sends them; null when it does not answer. */
-export async function fetchAutoRecharge(simulatorUrl: string): Promise<unknown> {
+/** A control route's answer as JSON; null when the simulator does not answer it. */
+async function getFromSimulator(simulatorUrl: string, route: string): Promise<unknown> {
   try {
-    const response = await fetch(`${simulatorUrl}/sim/auto-recharge`);
+    const response = await fetch(`${simulatorUrl}/sim/${route}`);
     return response.ok ? await response.json() : null;
   } catch {
     return null;
   }
 }
 
+/** The simulator's own auto-recharge settings as it sends them; null when it does not answer. */
+export function fetchAutoRecharge(simulatorUrl: string): Promise<unknown> {
+  return getFromSimulator(simulatorUrl, 'auto-recharge');
+}
+
 const PURCHASE_FIELDS: ReadonlySet<string> = new Set(['amount', 'at', 'id']);
 
 /**
- * Buys on the simulator what the user recorded, under the entry's own id, so the grant the next
- * sync lists and the entry count once (build-case.ts): the simulator reports the balance at each
- * sync, and that reading would otherwise undo a purchase kept only in the ledger.
+ * Buys on the simulator what the user recorded, under the entry's own id, so the simulated account
+ * holds what the demo's ledger holds.
  */
 export function buyOnSimulator(
   simulatorUrl: string | null,
@@ -106,4 +116,43 @@ export function buyOnSimulator(
     otherField: 'demo',
     what: 'purchase',
   });
+}
+
+const GRANT_FIELDS: ReadonlySet<string> = new Set(['amount', 'at', 'expiresAt', 'id']);
+
+/** Grants on the simulator the free credit the user recorded, under the entry's own id. */
+export function grantOnSimulator(
+  simulatorUrl: string | null,
+  entry: Pick<GrantEntry, 'amount' | 'at' | 'expiresAt' | 'id'>,
+): Promise<BridgeResult<null>> {
+  return sendToSimulator(simulatorUrl, {
+    method: 'POST',
+    route: 'grants',
+    body: { amount: entry.amount, at: entry.at, expiresAt: entry.expiresAt, id: entry.id },
+    fields: GRANT_FIELDS,
+    otherField: 'demo',
+    what: 'free credit',
+  });
+}
+
+const BALANCE_FIELDS: ReadonlySet<string> = new Set(['balance', 'at']);
+
+/** Sets the simulated account to the balance the user recorded, at its instant (a calibration). */
+export function calibrateOnSimulator(
+  simulatorUrl: string | null,
+  entry: Pick<BalanceEntry, 'balance' | 'at'>,
+): Promise<BridgeResult<null>> {
+  return sendToSimulator(simulatorUrl, {
+    method: 'POST',
+    route: 'balances',
+    body: { balance: entry.balance, at: entry.at },
+    fields: BALANCE_FIELDS,
+    otherField: 'demo',
+    what: 'balance',
+  });
+}
+
+/** What the demo's ledger starts with (`GET /sim/ledger-seed`) as the simulator sends it; null when it does not answer. */
+export function fetchLedgerSeed(simulatorUrl: string): Promise<unknown> {
+  return getFromSimulator(simulatorUrl, 'ledger-seed');
 }

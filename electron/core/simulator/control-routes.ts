@@ -1,6 +1,7 @@
 /**
- * The `/sim` control API: read the account, buy credit, change auto-recharge, move the clock,
- * queue faults, count requests. JSON in and out; every body is checked with zod, and a bad one
+ * The `/sim` control API: read the account, buy credit, grant credit, read the balance off the
+ * "billing page" (a calibration), read what the demo's ledger starts with, change auto-recharge,
+ * move the clock, queue faults, count requests. JSON in and out; every body is checked with zod, and a bad one
  * is a 400 whose message starts with the field it is about.
  */
 import { z } from 'zod';
@@ -43,17 +44,24 @@ function readBody<S extends z.ZodType>(request: SimRequest, schema: S): Checked<
 const amount = z.union([z.number(), z.string()], {
   error: 'must be an amount in USD (a number or a decimal string)',
 });
+const instant = z.string({ error: 'must be an instant like 2026-03-01T12:00:00Z' });
+/** An id the caller picked (a ledger entry's); absent, the simulator makes one. */
+const chosenId = z
+  .string({ error: 'must be a string' })
+  .max(200, { error: 'must be at most 200 characters' })
+  .optional();
+
+const purchaseSchema = z.strictObject({ amount, at: instant.optional(), id: chosenId });
 const optionalAmount = amount.nullish();
 
-const purchaseSchema = z.strictObject({
+const grantSchema = z.strictObject({
   amount,
-  at: z.string({ error: 'must be an instant like 2026-03-01T12:00:00Z' }).optional(),
-  /** The grant's id (a ledger entry's); absent, the simulator makes one. */
-  id: z
-    .string({ error: 'must be a string' })
-    .max(200, { error: 'must be at most 200 characters' })
-    .optional(),
+  at: instant.optional(),
+  expiresAt: instant.optional(),
+  id: chosenId,
 });
+
+const balanceSchema = z.strictObject({ balance: amount, at: instant.optional() });
 
 const autoRechargeSchema = z.strictObject({
   enabled: z.boolean({ error: 'must be true or false' }),
@@ -140,21 +148,47 @@ export function controlRoutes(sim: Simulation): Record<string, Route> {
     };
   };
 
+  /** The credit just made, as `/sim/state` lists it; or the refusal. */
+  const grantReply = (made: { id: string } | FieldError, now: number): Reply => {
+    if ('field' in made) return fieldError(made);
+    const account = resultToSpecObject(sim.account.evaluate(now));
+    const grant = (account.grants as { id: string }[]).find((candidate) => candidate.id === made.id);
+    return { status: 201, body: grant };
+  };
+
   return {
     '/sim/state': { GET: state },
     '/sim/purchases': {
       POST: (request) => {
         const checked = readBody(request, purchaseSchema);
         if (!checked.ok) return checked.reply;
-        const body = checked.value;
+        const { amount, at, id } = checked.value;
         const now = sim.clock.now();
-        const made = sim.account.purchase(body.amount, body.at, now, body.id);
-        if ('field' in made) return fieldError(made);
-        const account = resultToSpecObject(sim.account.evaluate(now));
-        const grant = (account.grants as { id: string }[]).find((candidate) => candidate.id === made.id);
-        return { status: 201, body: grant };
+        return grantReply(sim.account.purchase(amount, at, now, id), now);
       },
     },
+    '/sim/grants': {
+      POST: (request) => {
+        const checked = readBody(request, grantSchema);
+        if (!checked.ok) return checked.reply;
+        const { amount, at, expiresAt, id } = checked.value;
+        const now = sim.clock.now();
+        return grantReply(sim.account.grant(amount, at, expiresAt, now, id), now);
+      },
+    },
+    '/sim/balances': {
+      POST: (request) => {
+        const checked = readBody(request, balanceSchema);
+        if (!checked.ok) return checked.reply;
+        const now = sim.clock.now();
+        const made = sim.account.calibrate(checked.value.balance, checked.value.at, now);
+        if ('field' in made) return fieldError(made);
+        const account = resultToSpecObject(sim.account.evaluate(now));
+        const calibrations = account.calibrations as { at: string }[];
+        return { status: 201, body: calibrations.findLast((calibration) => calibration.at === made.at) };
+      },
+    },
+    '/sim/ledger-seed': { GET: () => ({ status: 200, body: sim.account.ledgerSeed(sim.clock.now()) }) },
     '/sim/auto-recharge': {
       GET: () => ({ status: 200, body: sim.account.autoRecharge }),
       PUT: (request) => {

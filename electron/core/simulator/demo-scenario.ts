@@ -258,6 +258,7 @@ export function planDemo(startAt: number): DemoPlan {
   return {
     scenario: {
       name: 'demo',
+      listsGrants: false,
       autoRecharge: { ...DEMO_AUTO_RECHARGE },
       projects: [WEB, BATCH, RESEARCH],
       credits,

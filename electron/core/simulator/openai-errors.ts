@@ -49,6 +49,20 @@ export function missingScopes(): Reply {
   );
 }
 
+/**
+ * The legacy billing endpoints with any secret key since 2023 (billing-apis.md §2): only the web
+ * page's browser session may call them.
+ */
+export function sessionKeyRequired(method: string, path: string): Reply {
+  return openAiError(
+    403,
+    `Your request to ${method} ${path} must be made with a session key (that is, it can only be made from ` +
+      'the browser). You made it with the following key type: secret.',
+    'server_error',
+    null,
+  );
+}
+
 /** Credit gone: the newer `credit_balance_exhausted` form (billing-apis.md §3.2). */
 export function insufficientQuota(): Reply {
   return openAiError(

@@ -1,6 +1,7 @@
 /**
  * The `/v1` routes: OpenAI's Admin API for costs and completion usage, the legacy credit-grants
- * summary, and chat completions that bill the account and fail once its credit is gone.
+ * summary (refused as OpenAI refuses it, except where the scenario lists its grants), and chat
+ * completions that bill the account and fail once its credit is gone.
  */
 import { z } from 'zod';
 import type { WireCreditGrants, WirePage } from '../openai/wire';
@@ -14,7 +15,14 @@ import {
 } from './bucket-query';
 import { MODELS, PROJECTS, modelIndex, projectIndex } from './catalog';
 import type { Reply, Route, SimRequest } from './exchange';
-import { badRequest, insufficientQuota, invalidApiKey, missingScopes, openAiError } from './openai-errors';
+import {
+  badRequest,
+  insufficientQuota,
+  invalidApiKey,
+  missingScopes,
+  openAiError,
+  sessionKeyRequired,
+} from './openai-errors';
 import { encodeCursor, pageWindows, WIDTH_MS, type BucketWindow } from './pagination';
 import type { Simulation } from './simulation';
 import { callRecords } from './usage-record';
@@ -69,6 +77,7 @@ const dollars = (micros: bigint): number => Number(micros) / 1_000_000;
 function creditGrants(request: SimRequest, sim: Simulation): Reply {
   const denied = authorize(request, true);
   if (denied !== null) return denied;
+  if (!sim.scenario.listsGrants) return sessionKeyRequired(request.method, request.path);
   const state = sim.account.balanceAt(sim.clock.now());
   const body: WireCreditGrants = {
     object: 'credit_summary',

@@ -6,7 +6,7 @@
 import type { GeneratedUsage } from './usage-log';
 import type { UsageRecord } from './usage-record';
 
-export const SCENARIO_NAMES = ['demo', 'empty', 'exhausted'] as const;
+export const SCENARIO_NAMES = ['demo', 'listed-grants', 'empty', 'exhausted'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** Auto-recharge as the control API and the engine's case files write it (spec §7). */
@@ -27,6 +27,12 @@ export type CreditEvent =
 
 export interface Scenario {
   name: ScenarioName;
+  /**
+   * Whether the legacy credit-grants endpoint answers: relays and old keys list the grants and the
+   * balance; OpenAI refuses it to every secret key (billing-apis.md §2), and so does every scenario
+   * but `listed-grants`.
+   */
+  listsGrants: boolean;
   autoRecharge: AutoRechargeSettings;
   /** Projects that exist; calls without an `OpenAI-Project` header are billed to the first. */
   projects: readonly number[];

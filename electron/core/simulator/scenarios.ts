@@ -1,4 +1,7 @@
-/** The scenarios by name: `demo` (planned in demo-scenario.ts), `empty` and `exhausted`. */
+/**
+ * The scenarios by name: `demo` (planned in demo-scenario.ts), `listed-grants` (the same account
+ * at a provider that lists its credit grants), `empty` and `exhausted`.
+ */
 import { formatInstant, MS_PER_DAY } from '../../../shared/billing/instant';
 import { modelIndex, projectIndex } from './catalog';
 import { planDemo } from './demo-scenario';
@@ -16,6 +19,7 @@ const noTraffic = (startAt: number) => ({ hour: () => [], from: startAt, until: 
 function empty(startAt: number): Scenario {
   return {
     name: 'empty',
+    listsGrants: false,
     autoRecharge: { enabled: false },
     projects: [DEFAULT_PROJECT],
     credits: [],
@@ -70,6 +74,7 @@ function exhausted(startAt: number): Scenario {
   }
   return {
     name: 'exhausted',
+    listsGrants: false,
     autoRecharge: { enabled: false },
     projects: [DEFAULT_PROJECT],
     credits: [
@@ -85,6 +90,8 @@ export function buildScenario(name: ScenarioName, startAt: number): Scenario {
   switch (name) {
     case 'demo':
       return planDemo(startAt).scenario;
+    case 'listed-grants':
+      return { ...planDemo(startAt).scenario, name: 'listed-grants', listsGrants: true };
     case 'empty':
       return empty(startAt);
     case 'exhausted':

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Alert } from '../../../shared/alerts/alert';
 import type { AlertMemory } from '../../../shared/alerts/alert-memory';
+import { replaceDemoSeed } from '../../../shared/ledger/demo-seed';
 import * as edits from '../../../shared/ledger/ledger-edits';
 import type {
   BalanceInput,
@@ -50,6 +51,8 @@ export interface LedgerStore {
   /** Records a balance read off the billing page: a calibration. */
   addBalance(input: BalanceInput): StoreResult<BalanceEntry>;
   removeEntry(id: string): StoreResult<Ledger>;
+  /** The demo's own entries replaced with a new simulator's (shared/ledger/demo-seed.ts). */
+  replaceDemoSeed(seed: unknown, recordedAt: number): StoreResult<Ledger>;
   /** The provider's auto-recharge settings as the user mirrored them; null: not known. */
   setAutoRecharge(settings: AutoRechargeSettings | null): StoreResult<Ledger>;
   /** Replaces every stored cost day ≥ `fromDay` with `days`. */
@@ -172,6 +175,10 @@ class FileLedgerStore implements LedgerStore {
 
   removeEntry(id: string): StoreResult<Ledger> {
     return this.#change((ledger) => edits.removeEntry(ledger, id));
+  }
+
+  replaceDemoSeed(seed: unknown, recordedAt: number): StoreResult<Ledger> {
+    return this.#change((ledger) => replaceDemoSeed(ledger, seed, recordedAt));
   }
 
   setAutoRecharge(settings: AutoRechargeSettings | null): StoreResult<Ledger> {

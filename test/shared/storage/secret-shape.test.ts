@@ -6,10 +6,19 @@ describe('looksLikeSecret', () => {
     'flags %s',
     (text) => expect(looksLikeSecret(text)).toBe(true),
   );
-  it.each(['task-123456', 'disk-abcdefgh', 'sk-', 'sk-ab', 'gpt-4o-mini', 'https://api.openai.com/v1'])(
-    'lets %s through',
-    (text) => expect(looksLikeSecret(text)).toBe(false),
-  );
+  it('flags a key beside words about keys', () => {
+    expect(looksLikeSecret('an Admin key (sk-admin-…), not sk-admin-a1B2c3D4e5')).toBe(true);
+  });
+  it.each([
+    'task-123456',
+    'disk-abcdefgh',
+    'sk-',
+    'sk-ab',
+    'gpt-4o-mini',
+    'https://api.openai.com/v1',
+    'OpenAI refused the key: an Admin key (sk-admin-…) with the api.usage.read scope is needed',
+    'a sk-proj-… key or an sk-admin key',
+  ])('lets %s through', (text) => expect(looksLikeSecret(text)).toBe(false));
 });
 
 describe('findSecretShapedField', () => {

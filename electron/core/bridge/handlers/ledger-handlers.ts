@@ -1,12 +1,13 @@
 /**
  * The ledger's channels: purchases, grants, balance readings and removals the user records. On the
- * demo a purchase is bought on its simulator too, and taken back out of the ledger if refused there.
+ * demo each is made on its simulator too, and taken back out of the ledger if refused there.
  */
 import { formatInstant } from '../../../../shared/billing/instant';
 import type { BridgeHandlers } from '../../../../shared/bridge/channels';
 import { failure, type BridgeError, type BridgeResult } from '../../../../shared/bridge/result';
+import type { LedgerEntry } from '../../../../shared/ledger/ledger-schema';
+import { recordOnSimulator } from '../../monitor/demo-ledger';
 import type { StoreResult } from '../../stores';
-import { buyOnSimulator } from '../../simulator';
 import type { CurrentMonitor, HandlerContext } from './handler-context';
 import { ok, storeFailure } from './results';
 
@@ -50,41 +51,42 @@ export function ledgerHandlers(ctx: LedgerContext): Pick<BridgeHandlers, LedgerC
     return ok(added.value);
   };
 
+  /**
+   * Records what `add` adds. On the demo it is made on the simulator too — started first if it was
+   * not, which makes what the ledger held already — so the simulated account stays the ledger's.
+   */
+  const record = <E extends LedgerEntry>(add: (current: CurrentMonitor) => StoreResult<E>) =>
+    ctx.exclusive(async (current) => {
+      const { opened } = current;
+      const demo = opened.choice.backend === 'demo';
+      if (demo && opened.simulatorUrl() === null) await ctx.syncNow(current);
+      const added = add(current);
+      if (added.ok && demo) {
+        const made = await recordOnSimulator(opened.simulatorUrl(), added.value);
+        if (!made.ok) return takeBack(current, added.value.id, made.error);
+      }
+      return recorded(current, added);
+    });
+
   return {
     'ledger:add-purchase': ({ amount, at, id }) =>
-      ctx.exclusive(async (current) => {
-        const { opened } = current;
-        const demo = opened.choice.backend === 'demo';
-        // The demo's simulator starts with its first sync, and the purchase is bought there too.
-        if (demo && opened.simulatorUrl() === null) await ctx.syncNow(current);
-        const added = opened.ledger.addPurchase({ amount, at: atOrNow(at, current), ...chosenId(id) });
-        if (added.ok && demo) {
-          const bought = await buyOnSimulator(opened.simulatorUrl(), added.value);
-          if (!bought.ok) return takeBack(current, added.value.id, bought.error);
-          // Read the balance again now (a poll may otherwise fetch usage in its turn, sync.ts
-          // planPoll): the reading before the purchase would calibrate it away until then.
-          opened.ledger.setCursor({ ...opened.ledger.read().cursor, balanceAt: null });
-          await ctx.syncNow(current);
-        }
-        return recorded(current, added);
-      }),
+      record((current) =>
+        current.opened.ledger.addPurchase({ amount, at: atOrNow(at, current), ...chosenId(id) }),
+      ),
 
     'ledger:add-grant': ({ amount, at, expiresAt, id }) =>
-      ctx.exclusive((current) => {
+      record((current) => {
         const expires = given(expiresAt);
-        const added = current.opened.ledger.addGrant({
+        return current.opened.ledger.addGrant({
           amount,
           at: atOrNow(at, current),
           ...(expires === undefined ? {} : { expiresAt: expires }),
           ...chosenId(id),
         });
-        return recorded(current, added);
       }),
 
     'ledger:calibrate': ({ balance, at }) =>
-      ctx.exclusive((current) =>
-        recorded(current, current.opened.ledger.addBalance({ balance, at: atOrNow(at, current) })),
-      ),
+      record((current) => current.opened.ledger.addBalance({ balance, at: atOrNow(at, current) })),
 
     'ledger:remove-entry': ({ id }) =>
       ctx.exclusive((current) => {

@@ -21,7 +21,7 @@ import { DEFAULT_ACCOUNT, MemorySecretStore } from '../../../../electron/core/se
 import { startSimulator } from '../../../../electron/core/simulator';
 import { expectNoKey, FAKE_ADMIN_KEY, FAKE_PROJECT_KEY } from '../secrets/secrets-test-kit';
 import { ADD_10_BELOW_5 } from './bridge-test-kit';
-import { prepareDemo, prepareLowBalanceDemo } from '../../support/demo-data-dir';
+import { prepareLowBalanceDemo } from '../../support/demo-data-dir';
 
 const START_AT = Date.UTC(2026, 10, 20, 9, 30);
 /** Next to frozen: the simulated clock moves only when a test advances it. */
@@ -83,9 +83,7 @@ const names = (events: BridgeEvent[]) => events.map((event) => event.name);
 
 describe('the bridge session on the demo account', () => {
   it('after a sync, state:get is a valid snapshot of the demo, with its history and alerts', async () => {
-    // Auto-recharge recorded off: the engine makes no recharges of its own beside the listed grants.
     const dir = tempDir();
-    prepareDemo(dir);
     const opened = await open({ dir });
     const before = await state(opened);
     expect(before).toMatchObject({ account: null, sync: { state: 'never' }, backend: { name: 'demo' } });
@@ -99,7 +97,8 @@ describe('the bridge session on the demo account', () => {
       name: 'demo',
       reason: 'SALDO_DEMO=1 is set: showing the demo account.',
       baseUrl: null,
-      capabilities: { balance: 'api', autoRechargeSettings: true },
+      // As OpenAI: the balance endpoint is refused.
+      capabilities: { balance: 'absent', autoRechargeSettings: true },
     });
     expect(snapshot.key).toEqual({
       store: 'keychain',
@@ -114,8 +113,12 @@ describe('the bridge session on the demo account', () => {
     expect(snapshot.spend.byProject.length).toBe(3);
     expect(snapshot.spend.balance.at(-1)).toBe(snapshot.account?.balance);
     expect(snapshot.grants.length).toBeGreaterThan(0);
-    // The demo's credits come from its grants list, and its balance is a calibration.
-    expect(new Set(snapshot.markers.map((marker) => marker.kind))).toEqual(new Set(['grant', 'calibration']));
+    // The demo's credits are its owner's entries (purchases, free credit, one correction) and the
+    // recharges the engine makes by the auto-recharge mirrored at the first sync.
+    expect(new Set(snapshot.markers.map((marker) => marker.kind))).toEqual(
+      new Set(['purchase', 'auto-recharge', 'grant', 'calibration']),
+    );
+    expect(snapshot.autoRecharge.made.length).toBeGreaterThan(0);
     // The first sync's alerts fired, and were kept for the history at the sync's instant.
     expect(snapshot.alerts.past.length).toBeGreaterThan(0);
     expect(snapshot.alerts.past.every((past) => past.firedAt === START_AT)).toBe(true);
@@ -141,7 +144,9 @@ describe('the bridge session on the demo account', () => {
     });
     expect(names(opened.events)).toEqual(['state:changed']);
     const changed = opened.events[0]!.payload as DashboardState;
-    expect(changed.entries.map((entry) => entry.id)).toEqual(['INV-42']);
+    const own = (snapshot: DashboardState) =>
+      snapshot.entries.filter((entry) => !entry.id.startsWith('demo-')).map((entry) => entry.id);
+    expect(own(changed)).toEqual(['INV-42']);
     expect(changed.grants.find((grant) => grant.id === 'INV-42')).toMatchObject({
       amount: 20_000_000,
       source: 'manual',
@@ -181,7 +186,7 @@ describe('the bridge session on the demo account', () => {
       at: '2026-11-19T00:00:00Z',
     });
     expect(calibrated).toMatchObject({ ok: true, value: { type: 'balance', balance: '41.50' } });
-    // On the demo the simulator reports the balance too: its later reading stays the last calibration.
+    // Before the demo's own correction (the end of yesterday): one more, and that one stays the last.
     expect(calibrations(await state(opened))).toBe(before + 1);
 
     const id = (calibrated.value as { id: string }).id;
@@ -190,7 +195,7 @@ describe('the bridge session on the demo account', () => {
       ok: false,
       error: { field: 'id', message: 'no entry has this id' },
     });
-    expect((await state(opened)).entries.map((entry) => entry.id)).toEqual(['INV-42']);
+    expect(own(await state(opened))).toEqual(['INV-42']);
     expect(names(opened.events)).toEqual(['state:changed', 'state:changed', 'state:changed']);
   });
 
@@ -204,7 +209,7 @@ describe('the bridge session on the demo account', () => {
     const { id } = added.value as { id: string };
     expect((await state(opened)).account?.balance).toBe(before + 20_000_000);
 
-    // The simulator's own balance reading, which calibrates the engine at each sync, includes it.
+    // The demo reports no balance that could undo it, as OpenAI reports none; the simulator holds it too.
     await opened.call('sync:refresh-now');
     const after = await state(opened);
     expect(after.account?.balance).toBe(before + 20_000_000);

@@ -85,6 +85,7 @@ describe('the demo monitor', () => {
       okAt: START_AT,
       failingSince: null,
       error: null,
+      warnings: [],
     });
     expect(result!.balance).toBeGreaterThan(0n);
     expect(result!.usageByMonth.size).toBeGreaterThan(1);

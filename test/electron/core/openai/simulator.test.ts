@@ -3,7 +3,7 @@
  * real HTTP; faults injected through its control endpoints, requests counted by it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator } from '../../../../electron/core/simulator';
+import { startSimulator, type ScenarioName } from '../../../../electron/core/simulator';
 import { type SyncCursor, type SyncResult, syncBilling } from '../../../../electron/core/sync';
 import { addUtcDays, utcDayOf } from '../../../../electron/core/utc-day';
 import {
@@ -29,7 +29,7 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function start(scenario: 'demo' | 'empty' | 'exhausted' = 'demo') {
+async function start(scenario: ScenarioName = 'demo') {
   sim = await startSimulator({ port: 0, scenario, startAt: START_AT });
   const fakeClock = createFakeClock();
   // The simulator keeps its own clock: the client reads the same one.
@@ -156,8 +156,8 @@ describe('against the simulator', () => {
     expect(settled(second.value.usage?.days ?? [])).toEqual(settled(first.value.usage?.days ?? []));
   });
 
-  it('steady state: exactly 2 requests per poll over 6 polls, usage and the balance in turn', async () => {
-    const { backend, fakeClock } = await start();
+  it('steady state where the grants are listed: exactly 2 requests per poll over 6 polls, usage and the balance in turn', async () => {
+    const { backend, fakeClock } = await start('listed-grants');
     const { polls } = await pollSteadily(backend, 6, 15 * 60_000);
     for (const poll of polls) {
       expect(poll.counts.total).toBe(2);
@@ -176,7 +176,7 @@ describe('against the simulator', () => {
   it('usage skips polls, so its range starts the day before its own last fetch', async () => {
     // Polls 8 hours apart from 09:30: usage at 17:30, then (after the balance at 01:30) at 09:30
     // the next day, when costs restart a day later than usage must.
-    const { backend } = await start();
+    const { backend } = await start('listed-grants');
     const { polls } = await pollSteadily(backend, 6, 8 * 3_600_000);
     const dayBefore = (at: number | null) => addUtcDays(utcDayOf(at!), -1);
     for (const poll of polls) {
@@ -190,14 +190,9 @@ describe('against the simulator', () => {
     expect(third.result.costs.fromDay).toBe('2026-11-27');
   });
 
-  it('without a balance (refused, as by OpenAI): costs + usage every poll', async () => {
+  it('the demo refuses the balance as OpenAI does: costs + usage every poll, the balance asked once', async () => {
     const { backend } = await start();
-    await fault({
-      count: 1,
-      status: 403,
-      body: JSON.parse(fixture('openai-error-session-key-required.json')),
-      path: BALANCE_PATH,
-    });
+    await resetRequests();
     const { first, polls } = await pollSteadily(backend, 6, 15 * 60_000);
     expect(first).toMatchObject({ balance: null, balanceError: null });
     expect(backend.capabilities().balance).toBe('absent');
@@ -205,6 +200,35 @@ describe('against the simulator', () => {
       expect(poll.counts).toEqual({ costs: 1, usage: 1, balance: 0, total: 2 });
       expect(poll.result.usage?.fromDay).toBe(poll.result.costs.fromDay);
     }
+  });
+
+  it('a refusal in OpenAI’s own words (the reference’s body) is the same: no balance, never asked again', async () => {
+    const { backend } = await start('listed-grants');
+    await fault({
+      count: 1,
+      status: 403,
+      body: JSON.parse(fixture('openai-error-session-key-required.json')),
+      path: BALANCE_PATH,
+    });
+    expect(await backend.fetchBalance()).toEqual({ ok: true, value: null });
+    expect(backend.capabilities().balance).toBe('absent');
+    await resetRequests();
+    expect(await backend.fetchBalance()).toEqual({ ok: true, value: null });
+    expect((await counted()).balance).toBe(0);
+  });
+
+  it('listed-grants (a relay, a legacy key): the balance and the grants as the account holds them', async () => {
+    const { backend } = await start('listed-grants');
+    const read = await backend.fetchBalance();
+    if (!read.ok || read.value === null) throw new Error('no balance read');
+    expect(backend.capabilities().balance).toBe('api');
+    const state = (await control('GET', '/sim/state')) as {
+      account: { available: number; grants: { id: string; amount: number }[] };
+    };
+    expect(read.value.balanceMicros).toBe(Math.round(state.account.available * 1_000_000));
+    expect(read.value.grants.map((grant) => [grant.id, grant.amountMicros])).toEqual(
+      state.account.grants.map((grant) => [grant.id, Math.round(grant.amount * 1_000_000)]),
+    );
   });
 
   it('a day later, the next sync still covers yesterday and today', async () => {

@@ -5,7 +5,8 @@
 import { stringify } from 'lossless-json';
 import { describe, expect, it } from 'vitest';
 import { resultToSpecObject } from '../../../../shared/billing/result-json';
-import { creditGrantsSchema, errorBodySchema } from '../../../../electron/core/openai/wire';
+import { parseAmount } from '../../../../shared/billing/money';
+import { errorBodySchema } from '../../../../electron/core/openai/wire';
 import { startSimulator } from '../../../../electron/core/simulator/index';
 import { buildScenario } from '../../../../electron/core/simulator/scenarios';
 import { evaluateAt, prepare } from './scenario-case';
@@ -30,9 +31,12 @@ function expectFieldError(answer: { status: number; json: unknown }, field: stri
   expect(error.message?.startsWith(`${field}: `)).toBe(true);
 }
 
+/** The account's available credit, µ$, as `/sim/state` says it (the demo lists no credit grants). */
 const balance = async (url: string): Promise<bigint> =>
-  creditGrantsSchema.parse((await adminGet(`${url}/v1/dashboard/billing/credit_grants`)).json)
-    .total_available;
+  parseAmount(
+    ((await request(`${url}/sim/state`)).json as { account: { available: { value: string } } }).account
+      .available.value,
+  )!;
 
 const stateBalance = async (): Promise<string> =>
   ((await request(sim('state'))).json as { account: { balance: { value: string } } }).account.balance.value;
@@ -53,7 +57,7 @@ describe('GET /sim/state', () => {
 });
 
 describe('POST /sim/purchases', () => {
-  it('buys credit now, returns the new grant, and the credit grants show it', async () => {
+  it('buys credit now, returns the new grant, and the account holds it', async () => {
     const before = await balance(demo().url);
     const answer = await request(sim('purchases'), { method: 'POST', body: { amount: '12.50' } });
     expect(answer.status).toBe(201);
@@ -131,6 +135,90 @@ describe('POST /sim/purchases', () => {
 
   it('refuses a body that is not JSON', async () => {
     expectFieldError(await request(sim('purchases'), { method: 'POST', body: '{"amount":' }), 'body');
+  });
+});
+
+describe('POST /sim/grants', () => {
+  it('grants free credit, with the usual expiry or a given one, under a chosen id', async () => {
+    const before = await balance(demo().url);
+    const usual = await request(sim('grants'), { method: 'POST', body: { amount: '7.5' } });
+    expect(usual.status).toBe(201);
+    expect(usual.plain).toMatchObject({
+      source: 'grant',
+      amount: 7.5,
+      at: '2026-03-01T10:30:00Z',
+      status: 'active',
+    });
+    const chosen = await request(sim('grants'), {
+      method: 'POST',
+      body: { amount: 3, at: '2026-02-20T00:00:00Z', expiresAt: '2026-04-01T00:00:00Z', id: 'PROMO-1' },
+    });
+    expect(chosen.status).toBe(201);
+    expect(chosen.plain).toMatchObject({ id: 'PROMO-1', source: 'grant', expiresAt: '2026-04-01T00:00:00Z' });
+    expect(await balance(demo().url)).toBe(before + 10_500_000n);
+  });
+
+  it.each([
+    [
+      'an expiry not after it',
+      { amount: 3, at: '2026-02-20T00:00:00Z', expiresAt: '2026-02-20T00:00:00Z' },
+      'expiresAt',
+    ],
+    ['an unreadable expiry', { amount: 3, expiresAt: 'soon' }, 'expiresAt'],
+    ['a zero amount', { amount: 0 }, 'amount'],
+    ['an id already used', { amount: 3, id: 'grant-welcome' }, 'id'],
+  ])('refuses a grant with %s by that field, granting nothing', async (_what, body, field) => {
+    const before = await balance(demo().url);
+    expectFieldError(await request(sim('grants'), { method: 'POST', body }), field);
+    expect(await balance(demo().url)).toBe(before);
+  });
+});
+
+describe('POST /sim/balances', () => {
+  it('sets the balance read off the billing page at its instant: a calibration', async () => {
+    const answer = await request(sim('balances'), { method: 'POST', body: { balance: '42.5' } });
+    expect(answer.status).toBe(201);
+    expect(answer.plain).toMatchObject({ at: '2026-03-01T10:30:00Z', observed: 42.5 });
+    expect(await stateBalance()).toBe('42.5');
+  });
+
+  it.each([
+    ['no balance', {}, 'balance'],
+    ['an unreadable balance', { balance: 'lots' }, 'balance'],
+    ['an instant after the simulated now', { balance: 1, at: '2026-03-02T00:00:00Z' }, 'at'],
+  ])('refuses %s', async (_what, body, field) => {
+    expectFieldError(await request(sim('balances'), { method: 'POST', body }), field);
+  });
+});
+
+describe('GET /sim/ledger-seed', () => {
+  it('is what the owner recorded: the planned purchases and free credit, and the balance at the end of yesterday', async () => {
+    const fresh = await startSimulator({ scenario: 'demo', startAt: START_AT, speed: 1e-6 });
+    try {
+      // Bought and granted through the control API: the caller's own, not part of the seed.
+      await request(`${fresh.url}/sim/purchases`, {
+        method: 'POST',
+        body: { amount: 20, at: '2026-02-27T00:00:00Z' },
+      });
+      const seed = (await request(`${fresh.url}/sim/ledger-seed`)).plain as {
+        credits: unknown[];
+        balance: { at: string; balance: string };
+      };
+      const scenario = buildScenario('demo', START_AT);
+      expect(seed.credits).toEqual(scenario.credits);
+      expect(seed.credits.some((credit) => (credit as { type: string }).type === 'grant')).toBe(true);
+      const endOfYesterday = Math.floor(START_AT / DAY_MS) * DAY_MS - 1;
+      expect(seed.balance.at).toBe('2026-02-28T23:59:59.999Z');
+      const prepared = prepare(scenario);
+      prepared.credits.push({
+        at: Date.parse('2026-02-27T00:00:00Z'),
+        event: { type: 'purchase', id: 'x', at: '2026-02-27T00:00:00Z', amount: '20' },
+      });
+      prepared.credits.sort((a, b) => a.at - b.at);
+      expect(parseAmount(seed.balance.balance)).toBe(evaluateAt(prepared, endOfYesterday).balance);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
@@ -314,14 +402,8 @@ describe('the exhausted and empty accounts', () => {
   it('empty: no grants, empty buckets, and no credit to call with', async () => {
     const empty = await startSimulator({ scenario: 'empty', startAt: START_AT, speed: 1e-6 });
     try {
-      const grants = await adminGet(`${empty.baseUrl}/dashboard/billing/credit_grants`);
-      expect(grants.plain).toEqual({
-        object: 'credit_summary',
-        total_granted: 0,
-        total_used: 0,
-        total_available: 0,
-        grants: { object: 'list', data: [] },
-      });
+      const state = (await request(`${empty.url}/sim/state`)).plain as { account: Record<string, unknown> };
+      expect(state.account).toMatchObject({ available: 0, grants: [], quotaExhausted: true });
       for (const path of ['organization/costs', 'organization/usage/completions']) {
         const page = (await adminGet(`${empty.baseUrl}/${path}?start_time=${unix(START_AT - 6 * DAY_MS)}`))
           .plain as PlainPage<unknown>;

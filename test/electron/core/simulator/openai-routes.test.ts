@@ -343,12 +343,27 @@ describe('other routes', () => {
 });
 
 describe('GET /v1/dashboard/billing/credit_grants', () => {
-  it('is the engine’s state at the simulated now', async () => {
+  const listed = useSimulator({ scenario: 'listed-grants' });
+
+  it('is refused on the demo as OpenAI refuses it to every secret key: a browser session only', async () => {
     const answer = await adminGet(`${demo().baseUrl}/dashboard/billing/credit_grants`);
+    expect(answer.status).toBe(403);
+    expect(errorBodySchema.parse(answer.json).error).toEqual({
+      message:
+        'Your request to GET /v1/dashboard/billing/credit_grants must be made with a session key (that is, ' +
+        'it can only be made from the browser). You made it with the following key type: secret.',
+      type: 'server_error',
+      param: null,
+      code: null,
+    });
+  });
+
+  it('listed-grants: the same account, its grants and balance the engine’s state at the simulated now', async () => {
+    const answer = await adminGet(`${listed().baseUrl}/dashboard/billing/credit_grants`);
     expect(answer.status).toBe(200);
     const summary = creditGrantsSchema.parse(answer.json);
-    const state = evaluateAt(prepare(buildScenario('demo', START_AT)), demo().now());
-    expect(demo().now()).toBe(START_AT);
+    const state = evaluateAt(prepare(buildScenario('listed-grants', START_AT)), listed().now());
+    expect(listed().now()).toBe(START_AT);
     expect(summary.total_available).toBe(state.available);
     expect(summary.total_granted).toBe(state.totals.granted);
     expect(summary.total_used).toBe(state.totals.used);
@@ -365,6 +380,14 @@ describe('GET /v1/dashboard/billing/credit_grants', () => {
     expect(microsToDecimalText(state.available)).toBe(
       String((answer.plain as { total_available: number }).total_available),
     );
+  });
+
+  it('listed-grants plans the demo’s account: the same credits and usage', () => {
+    const demoPlan = buildScenario('demo', START_AT);
+    const listedPlan = buildScenario('listed-grants', START_AT);
+    expect([demoPlan.listsGrants, listedPlan.listsGrants]).toEqual([false, true]);
+    expect(listedPlan.credits).toEqual(demoPlan.credits);
+    expect(listedPlan.history).toEqual(demoPlan.history);
   });
 });
 

@@ -33,7 +33,7 @@ describe('saldo simulator as a process', () => {
 
 describe('saldo simulator in-process', () => {
   it('serves until told to stop, then closes', async () => {
-    const running = startInProcess(simulatorCommand, ['--scenario', 'exhausted', '--speed', '2.5']);
+    const running = startInProcess(simulatorCommand, ['--scenario', 'listed-grants', '--speed', '2.5']);
     const baseUrl = URL_LINE.exec(await running.printed('\n'))![1]!;
     expect((await request(`${baseUrl}/dashboard/billing/credit_grants`, { key: ADMIN_KEY })).status).toBe(
       200,
