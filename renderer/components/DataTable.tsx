@@ -1,8 +1,13 @@
 /**
  * A real table (ux.md §5): a caption, column headers, a header cell leading each row, right-aligned
  * amounts in tabular digits, and optionally a footer row of totals. The columns are the caller's.
+ * Where the window is too narrow for every column, the table scrolls sideways in its own container,
+ * which then says so above it and can be scrolled with the keyboard; the caption stays in view.
  */
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useMessages } from '../app-context';
+import { commonMessages } from '../i18n/messages/common';
+import { useHorizontalOverflow } from './useHorizontalOverflow';
 
 export interface Column<Row> {
   header: string;
@@ -28,44 +33,67 @@ export function DataTable<Row>(props: {
   testId?: string;
 }) {
   const { columns } = props;
+  const { scrollSideways } = useMessages(commonMessages);
+  const [scroller, overflows] = useHorizontalOverflow<HTMLDivElement>();
+  const id = useId();
   const numeric = (column: Column<Row>) => (column.numeric ? 'num' : undefined);
   return (
-    <table className={props.className} data-testid={props.testId}>
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{props.rowHeader.header}</th>
-          {columns.map((column, position) => (
-            <th key={position} scope="col" className={numeric(column)}>
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row, index) => (
-          <tr key={props.rowKey(row)} className={props.rowClass?.(row)}>
-            <th scope="row">{props.rowHeader.cell(row, index)}</th>
-            {columns.map((column, position) => (
-              <td key={position} className={numeric(column)}>
-                {column.cell(row, index)}
-              </td>
+    <>
+      {overflows ? (
+        <p id={`${id}-cue`} className="table-scroll__cue">
+          {scrollSideways}
+        </p>
+      ) : null}
+      <div
+        ref={scroller}
+        className="table-scroll"
+        {...(overflows
+          ? {
+              role: 'region',
+              tabIndex: 0,
+              'aria-labelledby': `${id}-caption`,
+              'aria-describedby': `${id}-cue`,
+            }
+          : {})}
+      >
+        <table className={props.className} data-testid={props.testId}>
+          <caption id={`${id}-caption`}>{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.rowHeader.header}</th>
+              {columns.map((column, position) => (
+                <th key={position} scope="col" className={numeric(column)}>
+                  {column.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row, index) => (
+              <tr key={props.rowKey(row)} className={props.rowClass?.(row)}>
+                <th scope="row">{props.rowHeader.cell(row, index)}</th>
+                {columns.map((column, position) => (
+                  <td key={position} className={numeric(column)}>
+                    {column.cell(row, index)}
+                  </td>
+                ))}
+              </tr>
             ))}
-          </tr>
-        ))}
-      </tbody>
-      {props.footer === undefined ? null : (
-        <tfoot>
-          <tr>
-            <th scope="row">{props.footer}</th>
-            {columns.map((column, position) => (
-              <td key={position} className={numeric(column)}>
-                {column.total}
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      )}
-    </table>
+          </tbody>
+          {props.footer === undefined ? null : (
+            <tfoot>
+              <tr>
+                <th scope="row">{props.footer}</th>
+                {columns.map((column, position) => (
+                  <td key={position} className={numeric(column)}>
+                    {column.total}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </>
   );
 }

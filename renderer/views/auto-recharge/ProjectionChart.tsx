@@ -101,7 +101,7 @@ export function ProjectionChart({
       >
         {showTable ? common.hideTable : common.showTable}
       </button>
-      <div id={tableId} className="table-scroll" hidden={!showTable}>
+      <div id={tableId} hidden={!showTable}>
         <DataTable
           caption={m.tableCaption}
           rowHeader={{ header: m.day, cell: (day) => dayWithWeekday(day.day, language) }}

@@ -24,26 +24,24 @@ export function RechargesMade() {
       {rows.length === 0 ? (
         <EmptyState title={m.empty} />
       ) : (
-        <div className="table-scroll">
-          <DataTable
-            caption={m.caption}
-            rowHeader={{ header: m.date, cell: (row) => dateTime(row.at, language) }}
-            columns={[
-              { header: m.amount, numeric: true, cell: (row) => usd(row.amount) },
-              { header: m.balanceBefore, numeric: true, cell: (row) => usd(row.balanceBefore) },
-              {
-                header: m.monthTotal,
-                numeric: true,
-                cell: (row) =>
-                  limit === null
-                    ? usd(row.monthTotal)
-                    : m.ofLimit(usd(row.monthTotal), usd(microsOfUsdText(limit))),
-              },
-            ]}
-            rows={rows}
-            rowKey={(row) => row.id}
-          />
-        </div>
+        <DataTable
+          caption={m.caption}
+          rowHeader={{ header: m.date, cell: (row) => dateTime(row.at, language) }}
+          columns={[
+            { header: m.amount, numeric: true, cell: (row) => usd(row.amount) },
+            { header: m.balanceBefore, numeric: true, cell: (row) => usd(row.balanceBefore) },
+            {
+              header: m.monthTotal,
+              numeric: true,
+              cell: (row) =>
+                limit === null
+                  ? usd(row.monthTotal)
+                  : m.ofLimit(usd(row.monthTotal), usd(microsOfUsdText(limit))),
+            },
+          ]}
+          rows={rows}
+          rowKey={(row) => row.id}
+        />
       )}
       {blocked.length === 0 ? null : (
         <ul className="recharges-blocked">

@@ -27,16 +27,14 @@ export function GrantTable(props: {
 }) {
   const m = useMessages(creditsMessages);
   return (
-    <div className="table-scroll">
-      <DataTable
-        className="grant-table"
-        caption={props.caption}
-        rowHeader={{ header: m.grants.source, cell: (grant) => m.source[grant.source] }}
-        columns={props.columns}
-        rows={props.grants}
-        rowKey={(grant) => grant.id}
-        rowClass={props.rowClass}
-      />
-    </div>
+    <DataTable
+      className="grant-table"
+      caption={props.caption}
+      rowHeader={{ header: m.grants.source, cell: (grant) => m.source[grant.source] }}
+      columns={props.columns}
+      rows={props.grants}
+      rowKey={(grant) => grant.id}
+      rowClass={props.rowClass}
+    />
   );
 }

@@ -110,20 +110,18 @@ export function RecordedEntries() {
       {entries.length === 0 ? (
         <EmptyState title={m.entries.empty} />
       ) : (
-        <div className="table-scroll">
-          <DataTable
-            caption={m.entries.caption}
-            rowHeader={{ header: m.entries.what, cell: (entry) => m.entries.kind[entry.type] }}
-            columns={[
-              { header: m.entries.date, cell: dayText },
-              { header: m.entries.amount, numeric: true, cell: amountText },
-              { header: m.entries.reference, cell: (entry) => entry.id },
-              { header: m.entries.actions, cell: actions },
-            ]}
-            rows={entries}
-            rowKey={(entry) => entry.id}
-          />
-        </div>
+        <DataTable
+          caption={m.entries.caption}
+          rowHeader={{ header: m.entries.what, cell: (entry) => m.entries.kind[entry.type] }}
+          columns={[
+            { header: m.entries.date, cell: dayText },
+            { header: m.entries.amount, numeric: true, cell: amountText },
+            { header: m.entries.reference, cell: (entry) => entry.id },
+            { header: m.entries.actions, cell: actions },
+          ]}
+          rows={entries}
+          rowKey={(entry) => entry.id}
+        />
       )}
       <FormFeedback submission={submission} />
     </section>

@@ -95,7 +95,7 @@ function Tables({ data, period }: { data: SpendTableData; period: string }) {
   };
   return (
     <>
-      <div className="spend-table-scroll">
+      <div className="spend-table">
         <DataTable
           testId="spend-table"
           caption={(cumulative === null ? m.table.spendCaption : m.table.cumulativeCaption)(period)}
@@ -115,7 +115,7 @@ function Tables({ data, period }: { data: SpendTableData; period: string }) {
           footer={m.table.rangeTotal}
         />
       </div>
-      <div className="spend-table-scroll">
+      <div className="spend-table">
         <DataTable
           testId="balance-table"
           caption={m.table.balanceCaption(period)}
