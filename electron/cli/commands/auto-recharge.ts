@@ -6,6 +6,7 @@
 import type { AutoRechargeSettings } from '../../../shared/ledger/ledger-schema';
 import { readOptions } from '../args';
 import { storeFailure, withMonitor } from '../context';
+import { demoNote } from '../demo-note';
 import { EXIT_OK, UserError, type CliIo } from '../io';
 import { autoRechargeLine } from '../status-view';
 
@@ -54,7 +55,8 @@ export async function autoRechargeCommand(args: readonly string[], io: CliIo): P
     readOptions(rest, { json: { type: 'boolean' } }, 'auto-recharge show', 'auto-recharge show [--json]')
       .values.json === true;
   if (sub === 'off') readOptions(rest, {}, 'auto-recharge off', 'auto-recharge off');
-  return withMonitor(io, async ({ ledger, settings }) => {
+  return withMonitor(io, async (opened) => {
+    const { ledger, settings } = opened;
     const language = settings.read().language;
     const current = ledger.read().autoRecharge;
     if (sub === 'show') {
@@ -77,7 +79,9 @@ export async function autoRechargeCommand(args: readonly string[], io: CliIo): P
       const field = error.field.replace(/^autoRecharge\./, '');
       throw new UserError(OPTION_OF[field] ?? field, error.message);
     }
-    io.stdout(`Auto-recharge: ${autoRechargeLine(saved.value.autoRecharge, language)}\n`);
+    io.stdout(
+      `Auto-recharge: ${autoRechargeLine(saved.value.autoRecharge, language)}\n${demoNote(opened, io.env)}`,
+    );
     return EXIT_OK;
   });
 }

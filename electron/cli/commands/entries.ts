@@ -10,6 +10,7 @@ import type { OpenedMonitor } from '../../core/monitor';
 import type { StoreResult } from '../../core/stores';
 import { readOptions, required } from '../args';
 import { storeFailure, withMonitor } from '../context';
+import { demoNote } from '../demo-note';
 import { formatDate, formatMoment, formatMoney } from '../format';
 import { EXIT_OK, UserError, type CliIo } from '../io';
 
@@ -37,11 +38,13 @@ function mustStore<T>(result: StoreResult<T>): T {
   return result.value;
 }
 
-/** Runs an edit on the ledger of the backend in use, then says what was recorded. */
+/** Runs an edit on the ledger of the backend in use, then says what was recorded, and where. */
 async function record(io: CliIo, edit: (opened: OpenedMonitor) => Promise<LedgerEntry>): Promise<number> {
-  const entry = await withMonitor(io, edit);
-  io.stdout(`Recorded ${entry.type} ${entry.id}.\n`);
-  return EXIT_OK;
+  return withMonitor(io, async (opened) => {
+    const entry = await edit(opened);
+    io.stdout(`Recorded ${entry.type} ${entry.id}.\n${demoNote(opened, io.env)}`);
+    return EXIT_OK;
+  });
 }
 
 export async function purchaseCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -144,9 +147,9 @@ export async function ledgerCommand(args: readonly string[], io: CliIo): Promise
   if (sub === 'remove') {
     const { positionals } = readOptions(rest, {}, 'ledger remove', 'ledger remove ID', 1);
     const id = required(positionals[0], 'id');
-    return withMonitor(io, async ({ ledger }) => {
-      mustStore(ledger.removeEntry(id));
-      io.stdout(`Removed ${id}.\n`);
+    return withMonitor(io, async (opened) => {
+      mustStore(opened.ledger.removeEntry(id));
+      io.stdout(`Removed ${id}.\n${demoNote(opened, io.env)}`);
       return EXIT_OK;
     });
   }
