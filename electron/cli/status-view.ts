@@ -4,13 +4,17 @@
  */
 import { stringify } from 'lossless-json';
 import type { Alert, Language } from '../../shared/alerts/alert';
-import { formatInstant, MS_PER_DAY } from '../../shared/billing/instant';
+import { formatInstant } from '../../shared/billing/instant';
+import type { AccountReading } from '../../shared/account/account-reading';
+import { rechargeCase, runwayCase } from '../../shared/account/outlook';
+import { readingToJson } from '../../shared/account/reading-json';
+import { formatRunwayDays } from '../../shared/alerts/alert-format';
+import { FORECAST_MIN_HISTORY_DAYS } from '../../shared/alerts/alert-settings';
 import { resultToSpecObject } from '../../shared/billing/result-json';
-import type { BillingResult } from '../../shared/billing/types';
 import type { AutoRechargeSettings, Ledger } from '../../shared/ledger/ledger-schema';
 import { parseAmount } from '../../shared/billing/money';
 import { emptyResult, type BackendChoice, type LastSync, type MonitorState } from '../core/monitor';
-import { formatDate, formatMoment, formatMoney, formatNumber, table } from './format';
+import { formatDate, formatExactMoney, formatMoment, formatMoney, formatNumber, table } from './format';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
 
@@ -35,6 +39,8 @@ export function alertJson(alert: Alert, language: Language): unknown {
 export function statusJson(state: MonitorState, language: Language, now: number): string {
   return `${stringify({
     ...resultToSpecObject(state.result ?? emptyResult(now)),
+    // The figures people read, as every surface shows them (the engine's own fields stay above).
+    account: state.reading === null ? null : readingToJson(state.reading),
     backend: state.backend,
     lastSync: lastSyncJson(state.lastSync),
     alerts: state.alerts.map((alert) => alertJson(alert, language)),
@@ -44,17 +50,48 @@ export function statusJson(state: MonitorState, language: Language, now: number)
 export function autoRechargeLine(settings: AutoRechargeSettings | null, language: Language): string {
   if (settings === null) return 'not recorded (saldo auto-recharge set …)';
   if (!settings.enabled) return 'off';
-  const money = (text: string | null) => (text === null ? '?' : formatMoney(parseAmount(text)!, language));
+  // The settings as recorded: every digit the user gave.
+  const money = (text: string | null) =>
+    text === null ? '?' : formatExactMoney(parseAmount(text)!, language);
   const buys =
     settings.mode === 'add' ? `buys ${money(settings.amount)}` : `tops up to ${money(settings.target)}`;
   const limit = settings.monthlyLimit === null ? '' : `, at most ${money(settings.monthlyLimit)} a month`;
   return `${buys} when the balance falls below ${money(settings.threshold)}${limit}`;
 }
 
-function runwayLine(result: BillingResult, now: number, language: Language): string {
-  if (result.runwayDays === null) return 'no spend in the forecast window';
-  const until = formatDate(now + result.runwayDays * MS_PER_DAY, language);
-  return `about ${formatNumber(result.runwayDays, language)} days, to ${until}`;
+/** When API requests start to fail, as the dashboard and the tray say it. */
+export function runwayLine(reading: AccountReading, language: Language): string {
+  const runway = runwayCase(reading);
+  switch (runway.kind) {
+    case 'failing':
+      return 'API requests fail now: the credit is used up';
+    case 'unknown':
+      return `not enough spend history yet (${runway.historyDays} of ${FORECAST_MIN_HISTORY_DAYS} days)`;
+    case 'fails':
+      return `API requests fail in ${formatRunwayDays(runway.days, language)}, around ${formatDate(runway.at, language)}`;
+    case 'topped-up':
+      return `auto-recharge keeps API requests working beyond ${formatDate(runway.until, language)}`;
+    case 'lasts':
+      return `the credit lasts beyond ${formatDate(runway.until, language)}`;
+  }
+}
+
+function rechargeLine(reading: AccountReading, language: Language): string | null {
+  const recharge = rechargeCase(reading);
+  switch (recharge.kind) {
+    case 'off':
+      return null;
+    case 'unknown':
+      return 'not enough spend history yet';
+    case 'expected':
+      return recharge.at <= reading.now
+        ? `${formatMoney(BigInt(recharge.amount), language)} due now`
+        : `${formatMoney(BigInt(recharge.amount), language)} around ${formatDate(recharge.at, language)}`;
+    case 'blocked':
+      return `stopped by the monthly limit around ${formatDate(recharge.at, language)}`;
+    case 'none':
+      return `none needed before ${formatDate(recharge.until, language)}`;
+  }
 }
 
 function syncLines(lastSync: LastSync | null, language: Language): [string, string][] {
@@ -72,39 +109,37 @@ function syncLines(lastSync: LastSync | null, language: Language): [string, stri
   return rows;
 }
 
-function accountLines(
-  result: BillingResult,
-  ledger: Ledger,
-  now: number,
-  language: Language,
-): [string, string][] {
-  const money = (micros: bigint) => formatMoney(micros, language);
-  const rows: [string, string][] = [['Balance', money(result.balance)]];
-  if (result.pending !== 0n || result.debt !== 0n) {
+function accountLines(reading: AccountReading, ledger: Ledger, language: Language): [string, string][] {
+  const money = (micros: number) => formatMoney(BigInt(micros), language);
+  const rows: [string, string][] = [['Balance', money(reading.balance)]];
+  if (reading.pending !== 0 || reading.debt !== 0) {
     rows.push([
       'Available',
-      `${money(result.available)} (pending ${money(result.pending)}, debt ${money(result.debt)})`,
+      `${money(reading.available)} (pending ${money(reading.pending)}, debt ${money(reading.debt)})`,
     ]);
   }
-  if (result.quotaExhausted) {
+  if (reading.quotaExhausted) {
     const since =
-      result.exhaustedSince === null ? '' : ` since ${formatMoment(result.exhaustedSince, language)}`;
+      reading.exhaustedSince === null ? '' : ` since ${formatMoment(reading.exhaustedSince, language)}`;
     rows.push(['Quota', `exhausted${since}: API requests fail until you buy credit`]);
   }
-  rows.push(['Spend', `${money(result.burnRatePerDay)} a day`]);
-  rows.push(['Runway', runwayLine(result, now, language)]);
-  const month = [...result.usageByMonth].at(-1);
-  if (month !== undefined) rows.push([`Spent in ${month[0]}`, money(month[1].total)]);
-  const next = result.grants
-    .filter((grant) => grant.status === 'active' && grant.remaining > 0n)
-    .sort((a, b) => a.expiresAt - b.expiresAt)[0];
-  if (next !== undefined) {
+  rows.push(['Spend', `${money(reading.burnRatePerDay)} a day`]);
+  rows.push(['Runway', runwayLine(reading, language)]);
+  if (reading.autoRecharge && reading.creditOnly !== null) {
     rows.push([
-      'Next expiry',
-      `${money(next.remaining)} on ${formatDate(next.expiresAt, language)} (${next.id})`,
+      'Credit alone',
+      `about ${formatNumber(reading.creditOnly.days, language)} days without recharges`,
     ]);
   }
+  rows.push([`Spent in ${reading.month.key}`, money(reading.month.spent)]);
+  const expiry = reading.nextExpiry;
+  if (expiry !== null) {
+    const unused = expiry.unused > 0 ? `, about ${money(expiry.unused)} of it unused` : '';
+    rows.push(['Next expiry', `${money(expiry.amount)} on ${formatDate(expiry.at, language)}${unused}`]);
+  }
   rows.push(['Auto-recharge', autoRechargeLine(ledger.autoRecharge, language)]);
+  const recharge = rechargeLine(reading, language);
+  if (recharge !== null) rows.push(['Next recharge', recharge]);
   return rows;
 }
 
@@ -124,11 +159,10 @@ export function statusText(
   choice: BackendChoice,
   ledger: Ledger,
   language: Language,
-  now: number,
 ): string {
   const heading = `Saldo — ${state.backend === 'demo' ? 'demo account' : 'OpenAI account'}\n  ${choice.reason}\n\n`;
   const sync = syncLines(state.lastSync, language);
-  if (state.result === null) {
+  if (state.reading === null) {
     return (
       heading +
       'No billing data yet: run `saldo sync` to fetch it, or record a purchase with `saldo purchase add`.\n' +
@@ -136,5 +170,5 @@ export function statusText(
     );
   }
   const alerts = state.alerts.length === 0 ? '' : `\nAlerts\n${alertLines(state.alerts, language)}`;
-  return heading + table([...accountLines(state.result, ledger, now, language), ...sync]) + alerts;
+  return heading + table([...accountLines(state.reading, ledger, language), ...sync]) + alerts;
 }

@@ -35,7 +35,7 @@ export function OverviewView() {
           <BalanceSummary account={account} />
           <CreditFigures account={account} />
           <div className="overview-columns">
-            <NextEvents />
+            <NextEvents account={account} />
             <SpendSparkline />
           </div>
         </>

@@ -3,7 +3,7 @@
  * and §4: the title states the fact with its number, the body the consequence and the action.
  * Every placeholder is filled through Intl (alert-format.ts); no key, organization id or e-mail.
  */
-import { MS_PER_DAY, type Instant } from '../billing/instant';
+import type { Instant } from '../billing/instant';
 import type { Micros } from '../billing/money';
 import { LANGUAGES, type Language, type LocalText } from './alert';
 import {
@@ -33,36 +33,37 @@ const BUY = {
   nl: 'Koop tegoed op de facturatiepagina van OpenAI',
 };
 
-export function lowBalanceCopy(balance: Micros, runwayDays: number | null): AlertCopy {
+/** `failsInDays`: how soon API requests start to fail at this pace; null when not within a year. */
+export function lowBalanceCopy(balance: Micros, failsInDays: number | null): AlertCopy {
   return copy(
     (l) =>
       l === 'en'
         ? `Low balance: ${formatMoney(balance, l)} left`
         : `Laag saldo: nog ${formatMoney(balance, l)}`,
     (l) => {
-      if (runwayDays === null) {
+      if (failsInDays === null) {
         return l === 'en'
           ? `${BUY.en} to keep your API calls working.`
           : `${BUY.nl} om je API-verzoeken te laten blijven werken.`;
       }
       return l === 'en'
-        ? `At your current pace that lasts ${formatRunwayDays(runwayDays, l)}. ${BUY.en} to keep your API calls working.`
-        : `Bij je huidige verbruik is dat genoeg voor ${formatRunwayDays(runwayDays, l)}. ${BUY.nl} om je API-verzoeken te laten blijven werken.`;
+        ? `At your current pace API requests start to fail in ${formatRunwayDays(failsInDays, l)}. ${BUY.en} to keep your API calls working.`
+        : `Bij je huidige verbruik mislukken API-verzoeken over ${formatRunwayDays(failsInDays, l)}. ${BUY.nl} om je API-verzoeken te laten blijven werken.`;
     },
   );
 }
 
-export function shortRunwayCopy(runwayDays: number, at: Instant): AlertCopy {
-  const runOut = at + runwayDays * MS_PER_DAY;
+/** `failsInDays` until `failsAt`: when API requests start to fail at this pace, auto-recharge included. */
+export function shortRunwayCopy(failsInDays: number, failsAt: Instant): AlertCopy {
   return copy(
     (l) =>
       l === 'en'
-        ? `Your credit lasts ${formatRunwayDays(runwayDays, l)} more`
-        : `Je tegoed is nog genoeg voor ${formatRunwayDays(runwayDays, l)}`,
+        ? `API requests start to fail in ${formatRunwayDays(failsInDays, l)}`
+        : `API-verzoeken mislukken over ${formatRunwayDays(failsInDays, l)}`,
     (l) =>
       l === 'en'
-        ? `At your current pace it runs out around ${formatDate(runOut, l)}, and then OpenAI refuses API requests. ${BUY.en} to prevent that.`
-        : `Bij je huidige verbruik is het op rond ${formatDate(runOut, l)}, en dan weigert OpenAI API-verzoeken. ${BUY.nl} om dat te voorkomen.`,
+        ? `At your current pace your credit runs out around ${formatDate(failsAt, l)}, and then OpenAI refuses API requests. ${BUY.en} to prevent that.`
+        : `Bij je huidige verbruik is je tegoed op rond ${formatDate(failsAt, l)}, en dan weigert OpenAI API-verzoeken. ${BUY.nl} om dat te voorkomen.`,
   );
 }
 

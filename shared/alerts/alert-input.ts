@@ -7,6 +7,7 @@ import type { Instant } from '../billing/instant';
 import { utcMonthOf } from '../billing/instant';
 import type { Micros } from '../billing/money';
 import type { AutoRecharge, BillingResult, Policy } from '../billing/types';
+import type { AccountReading } from '../account/account-reading';
 
 export interface GrantLeft {
   id: string;
@@ -56,7 +57,10 @@ export interface AlertInput {
   pending: Micros;
   debt: Micros;
   quotaExhausted: boolean;
-  runwayDays: number | null;
+  /** When API requests start to fail at this pace, auto-recharge included (the reading's); null: not within a year. */
+  failsAt: Instant | null;
+  /** Days from `at` to `failsAt`; null with it. */
+  failsInDays: number | null;
   burnRatePerDay: Micros;
   /** Days of spend history behind the burn rate; forecasts need 7 (ux.md §4). */
   historyDays: number;
@@ -79,11 +83,15 @@ export interface AlertInputExtras {
   /** The auto-recharge settings the result was computed with; null when off. */
   autoRecharge: AutoRecharge | null;
   policy: Pick<Policy, 'minPurchase' | 'maxPurchase'>;
-  historyDays: number;
   sync: { complete: boolean; lastOkAt: Instant | null; failingSince: Instant | null };
 }
 
-export function alertInputFrom(result: BillingResult, extras: AlertInputExtras): AlertInput {
+export function alertInputFrom(
+  result: BillingResult,
+  /** The figures people read, so an alert says what the screens say. */
+  reading: Pick<AccountReading, 'failsAt' | 'failsInDays' | 'historyDays'>,
+  extras: AlertInputExtras,
+): AlertInput {
   const month = utcMonthOf(extras.now).key;
   return {
     at: extras.now,
@@ -93,9 +101,10 @@ export function alertInputFrom(result: BillingResult, extras: AlertInputExtras):
     pending: result.pending,
     debt: result.debt,
     quotaExhausted: result.quotaExhausted,
-    runwayDays: result.runwayDays,
+    failsAt: reading.failsAt,
+    failsInDays: reading.failsInDays,
     burnRatePerDay: result.burnRatePerDay,
-    historyDays: extras.historyDays,
+    historyDays: reading.historyDays,
     grants: result.grants
       .filter((grant) => grant.status === 'active')
       .map(({ id, expiresAt, remaining }) => ({ id, expiresAt, remaining })),

@@ -8,9 +8,11 @@ import { z } from 'zod';
 import { settingsSchema } from '../settings/settings-schema';
 import { autoRechargeSettingsSchema, ledgerEntrySchema } from '../ledger/ledger-schema';
 import { alertSchema } from '../alerts/alert-schema';
+import { accountReadingSchema, instantSchema, microsSchema } from '../account/account-reading';
+import { projectionStartWireSchema } from '../billing/projection-json';
 
-export const microsSchema = z.number().int().safe();
-export const instantSchema = z.number().int().safe();
+export { instantSchema, microsSchema };
+
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** An alert that fired, kept 90 days for the Alerts view's history (ux.md §1 Alerts 3). */
@@ -104,45 +106,8 @@ export const grantRowSchema = z.strictObject({
   forfeitRisk: microsSchema,
 });
 
-export const accountSchema = z.strictObject({
-  available: microsSchema,
-  pending: microsSchema,
-  debt: microsSchema,
-  balance: microsSchema,
-  quotaExhausted: z.boolean(),
-  exhaustedSince: instantSchema.nullable(),
-  /**
-   * The last balance confirmed by a calibration (the billing page, or the provider), and how far the
-   * computed balance was from it then (ux.md §1 Overview 2: the provenance of an estimated balance).
-   */
-  lastCalibration: z
-    .strictObject({
-      at: instantSchema,
-      observed: microsSchema,
-      drift: microsSchema,
-      /** Who gave the balance: the user (read off the billing page) or the provider's own report. */
-      by: z.enum(['you', 'provider']),
-    })
-    .nullable(),
-  /** Spend recorded since the last calibration. */
-  spentSinceCalibration: microsSchema,
-  totals: z.strictObject({
-    purchased: microsSchema,
-    granted: microsSchema,
-    used: microsSchema,
-    forfeited: microsSchema,
-  }),
-});
-
-export const forecastSchema = z.strictObject({
-  burnRatePerDay: microsSchema,
-  /** Null: not enough history (fewer than 7 days) or no spend. */
-  runwayDays: z.number().nullable(),
-  /** Null when never (no spend), or beyond what an instant can hold. */
-  depletionAt: instantSchema.nullable(),
-  /** Whole UTC days of spend history; the runway is shown only from 7 (ux.md §1 Overview 3). */
-  historyDays: z.number().int().nonnegative(),
-});
+/** The account as people read it: the one model every surface renders (shared/account). */
+export const accountSchema = accountReadingSchema;
 
 /** One named series of a grouping, a value per day of `spend.days` (a missing row is 0). */
 export const seriesSchema = z.strictObject({ name: z.string(), values: z.array(microsSchema) });
@@ -185,6 +150,12 @@ export const autoRechargeStateSchema = z.strictObject({
   usedThisMonth: microsSchema,
   /** The purchase limits every recharge must respect. */
   limits: z.strictObject({ min: microsSchema, max: microsSchema }),
+  /**
+   * Where the engine's projection starts (the account at now); null without data. The view projects
+   * a draft of settings from it with the engine's own projection, so its preview and every other
+   * surface agree.
+   */
+  start: projectionStartWireSchema.nullable(),
 });
 
 export const dashboardStateSchema = z.strictObject({
@@ -195,7 +166,6 @@ export const dashboardStateSchema = z.strictObject({
   sync: syncStatusSchema,
   /** Null until the ledger holds anything (no data yet). */
   account: accountSchema.nullable(),
-  forecast: forecastSchema.nullable(),
   grants: z.array(grantRowSchema),
   /** What the user recorded, for listing and removing. */
   entries: z.array(ledgerEntrySchema),
@@ -218,7 +188,6 @@ export type KeyInfo = z.output<typeof keyInfoSchema>;
 export type KeyCheck = NonNullable<KeyInfo['lastCheck']>;
 export type BackendInfo = z.output<typeof backendInfoSchema>;
 export type AccountView = z.output<typeof accountSchema>;
-export type ForecastView = z.output<typeof forecastSchema>;
 export type AutoRechargeState = z.output<typeof autoRechargeStateSchema>;
 export type BridgeAlert = z.output<typeof alertSchema>;
 export type PastAlert = z.output<typeof pastAlertSchema>;

@@ -1,11 +1,13 @@
 /**
  * Auto-recharge at today's pace, for the Auto-recharge view (ux guide §1 "Auto-recharge" 2 and 4):
- * the next recharges, what they cost a month, when the monthly limit stops them and when the credit
- * then runs out. It applies the engine's rule (spec §7) to usage drawn evenly and continuously, solved
- * from one change to the next rather than stepped, so the renderer can run it on every keystroke.
+ * the next recharges, when the monthly limit stops them and when requests then fail come from the
+ * engine's own projection (spec §9.1), run on the settings the form holds — so the preview of the
+ * settings in force says exactly what the Overview, the tray and the CLI say. What the engine does not
+ * project (the cost a month in the long run, the form's warnings) is estimated here.
  */
-import { MS_PER_DAY, utcMonthOf } from '../billing/instant';
 import { parseAmount } from '../billing/money';
+import { project, type ProjectionStart } from '../billing/projection';
+import type { AutoRecharge } from '../billing/types';
 import type { AutoRechargeSettings } from '../ledger/ledger-schema';
 
 /** Auto-recharge as the form holds it, amounts in micro-dollars. */
@@ -18,23 +20,19 @@ export interface RechargeSettings {
   monthlyLimit: number | null;
 }
 
-/** What the projection starts from: the engine's figures at now and the form's values. */
+/** What the projection starts from: the engine's account at now and the form's values. */
 export interface ProjectionInput {
-  /** UTC ms. */
-  now: number;
+  /** The engine's start (the snapshot's, read back into micro-dollars). */
+  start: ProjectionStart;
   /** Micro-dollars (available − debt), may be negative. */
   balance: number;
   /** Micro-dollars per day, ≥ 0. */
   burnRatePerDay: number;
   settings: RechargeSettings | null;
-  /** Bought by auto-recharge in the current UTC month. */
-  usedThisMonth: number;
   /** The purchase limits, micro-dollars (0 < min ≤ max). */
   limits: { min: number; max: number };
-  /** Credit that will go unused at these instants (the forecast's forfeit risk). */
-  expiries: { at: number; amount: number }[];
-  /** The horizon in days, e.g. 30. */
-  days: number;
+  /** The most spent on one day lately. */
+  busiestDay: number;
 }
 
 /** The form's inline warnings (ux guide §1 "Auto-recharge" 4). */
@@ -44,17 +42,17 @@ export type ProjectionWarning =
   | 'limit-below-one-recharge'
   | 'recharge-out-of-limits';
 
-/** Auto-recharge over the horizon, for the view's sentence, chart and warnings. */
+/** Auto-recharge over the projection's horizon, for the view's sentences, chart and warnings. */
 export interface Projection {
-  /** One at now and every day after, and one before and after each recharge and expiry. */
+  /** The balance at now, before and after each change, and once a UTC day (spec §9.1's points). */
   points: { at: number; balance: number }[];
   recharges: { at: number; amount: number }[];
   nextRechargeAt: number | null;
   /** Per 30 days at this pace, in the long run; `count` may be fractional (1.5: three in two months). */
   perMonth: { count: number; cost: number };
-  /** The first check within the horizon that the monthly limit blocks. */
+  /** The first check the monthly limit blocks. */
   limitReachedAt: number | null;
-  /** The first instant within the horizon at which the balance is used up and no recharge follows. */
+  /** When API requests start to fail (the engine's `failsAt`); null: not within the horizon. */
   runsOutAt: number | null;
   warnings: ProjectionWarning[];
 }
@@ -62,15 +60,30 @@ export interface Projection {
 /** What one recharge buys at a balance below the threshold. */
 type Purchase = (balance: number) => number;
 
-/** Projects auto-recharge over `days` from `now`, usage going on at `burnRatePerDay` (spec §7's rule). */
-export function projectAutoRecharge(input: ProjectionInput & { busiestDay: number }): Projection {
+/** Projects the form's settings with the engine's projection from the account at now. */
+export function projectAutoRecharge(input: ProjectionInput): Projection {
   const purchase = purchaseRule(input.settings, input.limits);
-  const run = simulate(input, purchase);
+  const run = project(input.start, purchase === null ? null : engineSettings(input.settings!));
+  const micros = (amount: bigint): number => Number(amount);
   return {
-    ...run,
-    nextRechargeAt: run.recharges[0]?.at ?? null,
+    points: run.points.map(({ at, balance }) => ({ at, balance: micros(balance) })),
+    recharges: run.recharges.map(({ at, amount }) => ({ at, amount: micros(amount) })),
+    nextRechargeAt: run.nextAutoRechargeAt,
+    limitReachedAt: run.blocked[0]?.at ?? null,
+    runsOutAt: run.failsAt,
     perMonth: perMonth(input, purchase),
     warnings: warningsOf(input, purchase),
+  };
+}
+
+/** The form's settings as the engine applies them (only called for settings it would accept). */
+function engineSettings(settings: RechargeSettings): AutoRecharge {
+  return {
+    threshold: BigInt(settings.threshold),
+    mode: settings.mode,
+    amount: BigInt(settings.amount ?? 0),
+    target: BigInt(settings.target ?? 0),
+    monthlyLimit: settings.monthlyLimit === null ? null : BigInt(settings.monthlyLimit),
   };
 }
 
@@ -91,79 +104,6 @@ function withinLimits(amount: number, limits: ProjectionInput['limits']): boolea
   return amount >= limits.min && amount <= limits.max;
 }
 
-type Run = Pick<Projection, 'points' | 'recharges' | 'limitReachedAt' | 'runsOutAt'>;
-
-function simulate(input: ProjectionInput, purchase: Purchase | null): Run {
-  const { now, burnRatePerDay } = input;
-  const threshold = input.settings?.threshold ?? 0;
-  const monthlyLimit = input.settings?.monthlyLimit ?? null;
-  const end = now + input.days * MS_PER_DAY;
-  const expiries = input.expiries.filter((e) => e.at >= now && e.at <= end).sort((a, b) => a.at - b.at);
-  const run: Run = { points: [], recharges: [], limitReachedAt: null, runsOutAt: null };
-  let t = now;
-  let balance = input.balance;
-  let month = utcMonthOf(now);
-  let used = input.usedThisMonth;
-  let nextExpiry = 0;
-  let nextDay = now + MS_PER_DAY;
-  let crossAt = Infinity;
-  let zeroAt = Infinity;
-  const drawing = burnRatePerDay > 0;
-  const mark = (): void => {
-    // `+ 0` turns the -0 that Math.round gives for small negatives into 0.
-    const point = { at: t, balance: Math.round(balance) + 0 };
-    const last = run.points.at(-1);
-    if (last?.at !== point.at || last.balance !== point.balance) run.points.push(point);
-  };
-  for (;;) {
-    if (t >= month.end) {
-      month = utcMonthOf(t);
-      used = 0;
-    }
-    // Float rounding can leave the balance a hair above the level a crossing was solved to reach; pin
-    // it there, or at a tiny rate the balance would creep down a millisecond at a time.
-    if (t === crossAt) balance = Math.min(balance, threshold);
-    if (t === zeroAt) balance = Math.min(balance, 0);
-    mark();
-    let expired = false;
-    for (; expiries[nextExpiry] !== undefined && expiries[nextExpiry]!.at <= t; nextExpiry++) {
-      balance -= expiries[nextExpiry]!.amount;
-      expired = true;
-      mark();
-    }
-    // A check follows the expiries of an instant and every usage (spec §7). Usage is continuous: a
-    // balance at the threshold is below it the next moment, so the check buys there; while the
-    // balance stays there the next check comes an instant later (one purchase each, shown at one instant).
-    let check = purchase !== null && (drawing ? balance <= threshold : expired && balance < threshold);
-    while (check) {
-      const amount = purchase!(balance);
-      if (monthlyLimit !== null && used + amount > monthlyLimit) {
-        run.limitReachedAt ??= t;
-        break;
-      }
-      balance += amount;
-      used += amount;
-      run.recharges.push({ at: t, amount });
-      mark();
-      check = drawing && balance <= threshold;
-    }
-    // Below the threshold a check buys unless it cannot: a balance still at or below 0 stays used up.
-    run.runsOutAt ??= balance <= 0 ? t : null;
-    if (t >= end) return run;
-    // The first whole millisecond at which the balance is down to `level`.
-    const reaches = (level: number): number =>
-      drawing && balance > level
-        ? t + Math.ceil(((balance - level) * MS_PER_DAY) / burnRatePerDay)
-        : Infinity;
-    crossAt = purchase === null ? Infinity : reaches(threshold);
-    zeroAt = run.runsOutAt === null ? reaches(0) : Infinity;
-    if (t === nextDay) nextDay += MS_PER_DAY;
-    const next = Math.min(nextDay, expiries[nextExpiry]?.at ?? Infinity, month.end, crossAt, zeroAt, end);
-    balance -= (burnRatePerDay * (next - t)) / MS_PER_DAY;
-    t = next;
-  }
-}
-
 /**
  * The long run: usage refilled one recharge at a time, each bought as the balance crosses the
  * threshold; with a monthly limit, no more recharges than fit in it.
@@ -177,10 +117,7 @@ function perMonth(input: ProjectionInput, purchase: Purchase | null): Projection
   return { count, cost: Math.round(count * each) };
 }
 
-function warningsOf(
-  input: ProjectionInput & { busiestDay: number },
-  purchase: Purchase | null,
-): ProjectionWarning[] {
+function warningsOf(input: ProjectionInput, purchase: Purchase | null): ProjectionWarning[] {
   const settings = input.settings;
   if (settings === null || !settings.enabled) return [];
   const warnings: ProjectionWarning[] = [];

@@ -13,11 +13,10 @@ import {
   formatShortMoney,
   formatTime,
 } from '../alerts/alert-format';
-import { FORECAST_MIN_HISTORY_DAYS } from '../alerts/alert-settings';
 import { MS_PER_DAY, startOfUtcDay } from '../billing/instant';
 import { parseAmount } from '../billing/money';
 import type { AccountView, DashboardState } from '../bridge';
-import { nextExpiry, rechargeRunway, type RechargeRunway } from '../dashboard/credit-outlook';
+import { runwayCase } from '../account/outlook';
 import { statusCause, type StatusCause } from '../dashboard/status-cause';
 import {
   belowThreshold,
@@ -77,11 +76,6 @@ export function trayViewOf(state: DashboardState | null, options: { language?: L
   };
 }
 
-type Runway =
-  | { kind: 'recharge'; recharge: RechargeRunway }
-  | { kind: 'days'; days: number; at: number | null }
-  | { kind: 'unknown' };
-
 /** One snapshot's facts, put into words of one language. */
 class Sayer {
   private readonly stopped: boolean;
@@ -113,9 +107,10 @@ class Sayer {
     const t = this.words.tooltip;
     const parts: { text: string; rank: number }[] = [{ text: this.tooltipBalance(account), rank: 0 }];
     for (const word of this.tooltipWords()) parts.push({ text: t.words[word], rank: 1 });
-    const runway = account === null || this.stopped ? null : this.runway();
-    if (runway?.kind === 'recharge') parts.push({ text: t.autoRecharge, rank: 3 });
-    if (runway?.kind === 'days') parts.push({ text: formatRunwayDays(runway.days, this.language), rank: 3 });
+    const runway = account === null || this.stopped ? null : runwayCase(account);
+    if (runway?.kind === 'topped-up') parts.push({ text: t.autoRecharge, rank: 3 });
+    if (runway?.kind === 'fails')
+      parts.push({ text: t.failsIn(formatRunwayDays(runway.days, this.language)), rank: 3 });
     const updated = sync.lastOkAt === null ? t.notUpdated : t.updated(this.shownAt(sync.lastOkAt));
     parts.push({ text: updated, rank: 2 });
     return fitOneLine(parts);
@@ -151,47 +146,29 @@ class Sayer {
     return account.lastCalibration !== null || this.state.backend.capabilities.balance !== 'api';
   }
 
-  /** With auto-recharge on, how long it keeps the credit topped up; else the runway once 7 days of spend exist. */
-  private runway(): Runway {
-    const recharge = rechargeRunway(this.state);
-    if (recharge !== null) return { kind: 'recharge', recharge };
-    const forecast = this.state.forecast;
-    if (
-      forecast === null ||
-      forecast.historyDays < FORECAST_MIN_HISTORY_DAYS ||
-      forecast.runwayDays === null
-    ) {
-      return { kind: 'unknown' };
-    }
-    return { kind: 'days', days: forecast.runwayDays, at: forecast.depletionAt };
-  }
-
   private runwayLine(): string {
-    const runway = this.runway();
+    const runway = runwayCase(this.state.account!);
     const w = this.words;
     switch (runway.kind) {
+      case 'failing':
+        return w.status.creditUsedUp;
       case 'unknown':
         return w.notEnoughData;
-      case 'days': {
-        const days = formatRunwayDays(runway.days, this.language);
-        return runway.at === null ? w.runwayNoDate(days) : w.runway(days, this.date(runway.at));
-      }
-      case 'recharge': {
-        const { recharge } = runway;
-        if (recharge.kind === 'no-limit') return w.rechargeNoLimit;
-        return recharge.at === null
-          ? w.rechargeUntilLimit(this.money(recharge.limit))
-          : w.rechargeUntil(this.date(recharge.at));
-      }
+      case 'fails':
+        return w.failsAt(formatRunwayDays(runway.days, this.language), this.date(runway.at));
+      case 'topped-up':
+        return w.toppedUp(this.date(runway.until));
+      case 'lasts':
+        return w.lasts(this.date(runway.until));
     }
   }
 
   private expiryLine(): string {
-    const expiry = nextExpiry(this.state.grants, this.state.now);
+    const expiry = this.state.account!.nextExpiry;
     if (expiry === null) return this.words.noExpiry;
-    const daysAhead = (startOfUtcDay(expiry.expiresAt) - startOfUtcDay(this.state.now)) / MS_PER_DAY;
+    const daysAhead = (startOfUtcDay(expiry.at) - startOfUtcDay(this.state.now)) / MS_PER_DAY;
     const amount = this.money(expiry.amount);
-    const date = this.date(expiry.expiresAt);
+    const date = this.date(expiry.at);
     const ahead = formatDaysAhead(daysAhead, this.language);
     return expiry.unused > 0
       ? this.words.expiryUnused(amount, date, ahead, this.money(expiry.unused))

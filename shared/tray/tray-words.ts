@@ -20,12 +20,13 @@ export interface TrayWords {
   balanceEstimated: Text;
   negativeBalance: Text;
   noBalance: string;
-  runway: (days: string, date: string) => string;
-  runwayNoDate: Text;
+  /** When API requests start to fail at this pace, auto-recharge included. */
+  failsAt: (days: string, date: string) => string;
   notEnoughData: string;
-  rechargeNoLimit: string;
-  rechargeUntil: Text;
-  rechargeUntilLimit: Text;
+  /** No failure within the projection's horizon (a date), auto-recharge buying as needed. */
+  toppedUp: Text;
+  /** No failure within the horizon, the credit alone lasting. */
+  lasts: Text;
   expiry: (amount: string, date: string, ahead: string) => string;
   expiryUnused: (amount: string, date: string, ahead: string, unused: string) => string;
   noExpiry: string;
@@ -53,6 +54,7 @@ export interface TrayWords {
     noBalance: string;
     words: Record<TooltipWord, string>;
     autoRecharge: string;
+    failsIn: Text;
     updated: Text;
     notUpdated: string;
   };
@@ -69,12 +71,10 @@ export const TRAY_WORDS: Record<Language, TrayWords> = {
     balanceEstimated: (amount) => `Balance: ${amount} (estimated).`,
     negativeBalance: (amount) => `Negative balance: ${amount}.`,
     noBalance: 'No balance known yet.',
-    runway: (days, date) => `Your credit lasts ${days}; it runs out around ${date}.`,
-    runwayNoDate: (days) => `Your credit lasts ${days}.`,
+    failsAt: (days, date) => `At this pace API requests start to fail in ${days}, around ${date}.`,
     notEnoughData: 'Not enough data yet to tell how long your credit lasts.',
-    rechargeNoLimit: 'Auto-recharge keeps you topped up; it has no monthly limit.',
-    rechargeUntil: (date) => `Auto-recharge keeps you topped up until the monthly limit, around ${date}.`,
-    rechargeUntilLimit: (limit) => `Auto-recharge keeps you topped up until the monthly limit of ${limit}.`,
+    toppedUp: (date) => `Auto-recharge keeps your API requests working beyond ${date}.`,
+    lasts: (date) => `Your credit lasts beyond ${date}.`,
     expiry: (amount, date, ahead) => `${amount} of credit expires on ${date} (${ahead}).`,
     expiryUnused: (amount, date, ahead, unused) =>
       `${amount} of credit expires on ${date} (${ahead}); about ${unused} of it will go unused.`,
@@ -118,6 +118,7 @@ export const TRAY_WORDS: Record<Language, TrayWords> = {
         demo: 'demo data',
       },
       autoRecharge: 'auto-recharge on',
+      failsIn: (days) => `fails in ${days}`,
       updated: (time) => `updated ${time}`,
       notUpdated: 'not updated yet',
     },
@@ -132,14 +133,10 @@ export const TRAY_WORDS: Record<Language, TrayWords> = {
     balanceEstimated: (amount) => `Saldo: ${amount} (geschat).`,
     negativeBalance: (amount) => `Negatief saldo: ${amount}.`,
     noBalance: 'Nog geen saldo bekend.',
-    runway: (days, date) => `Je tegoed is nog genoeg voor ${days}; het is op rond ${date}.`,
-    runwayNoDate: (days) => `Je tegoed is nog genoeg voor ${days}.`,
+    failsAt: (days, date) => `Bij dit verbruik mislukken API-verzoeken over ${days}, rond ${date}.`,
     notEnoughData: 'Nog niet genoeg gegevens om te zeggen hoe lang je tegoed meegaat.',
-    rechargeNoLimit: 'Automatisch opladen houdt je tegoed aangevuld; er is geen maandlimiet.',
-    rechargeUntil: (date) =>
-      `Automatisch opladen houdt je tegoed aangevuld tot de maandlimiet, rond ${date}.`,
-    rechargeUntilLimit: (limit) =>
-      `Automatisch opladen houdt je tegoed aangevuld tot de maandlimiet van ${limit}.`,
+    toppedUp: (date) => `Automatisch opladen houdt je API-verzoeken werkend tot na ${date}.`,
+    lasts: (date) => `Je tegoed is genoeg tot na ${date}.`,
     expiry: (amount, date, ahead) => `Op ${date} (${ahead}) vervalt ${amount} tegoed.`,
     expiryUnused: (amount, date, ahead, unused) =>
       `Op ${date} (${ahead}) vervalt ${amount} tegoed; daarvan blijft ongeveer ${unused} ongebruikt.`,
@@ -184,6 +181,7 @@ export const TRAY_WORDS: Record<Language, TrayWords> = {
         demo: 'demogegevens',
       },
       autoRecharge: 'automatisch opladen aan',
+      failsIn: (days) => `mislukt over ${days}`,
       updated: (time) => `laatst bijgewerkt ${time}`,
       notUpdated: 'nog niet bijgewerkt',
     },

@@ -1,13 +1,17 @@
 /**
  * `saldo check --min USD [--runway-days N]`: for cron and CI. Syncs first (a check on stale data
  * would pass while the account runs dry), then exits 0 when the balance is at least the minimum and
- * the runway at least N days, 1 when below, 2 when it cannot tell.
+ * API requests keep working for at least N days (auto-recharge included: the runway every surface
+ * shows), 1 when below, 2 when it cannot tell.
  */
 import { parseAmount } from '../../../shared/billing/money';
 import { usdTextSchema } from '../../../shared/storage/usd-text';
 import { readOptions, required } from '../args';
 import { withMonitor } from '../context';
-import { formatMoney, formatNumber } from '../format';
+import { formatExactMoney, formatMoney } from '../format';
+import { PROJECTION_HORIZON_DAYS } from '../../../shared/account/account-reading';
+import { runwayCase } from '../../../shared/account/outlook';
+import { runwayLine } from '../status-view';
 import { EXIT_BELOW, EXIT_OK, EXIT_USAGE, UserError, type CliIo } from '../io';
 import { syncErrorLine } from './status';
 
@@ -33,6 +37,13 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   if (runwayText !== undefined && !WHOLE.test(runwayText)) {
     throw new UserError('runway-days', 'must be a whole number of days');
   }
+  // The projection looks a year ahead: beyond that, no answer would be true.
+  if (runwayText !== undefined && Number(runwayText) > PROJECTION_HORIZON_DAYS) {
+    throw new UserError(
+      'runway-days',
+      `must be at most ${PROJECTION_HORIZON_DAYS} (Saldo projects a year ahead)`,
+    );
+  }
   const runwayDays = runwayText === undefined ? null : Number(runwayText);
 
   return withMonitor(io, async (opened) => {
@@ -41,25 +52,24 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
       io.stderr(syncErrorLine(synced));
       return EXIT_USAGE;
     }
-    const { result } = opened.monitor.state();
+    const { reading } = opened.monitor.state();
     const language = opened.settings.read().language;
-    const balance = result?.balance ?? 0n;
+    const balance = BigInt(reading?.balance ?? 0);
     const problems: string[] = [];
-    if (result === null) problems.push('no billing data');
-    if (result?.quotaExhausted === true) problems.push('credit used up: API requests fail');
+    if (reading === null) problems.push('no billing data');
+    if (reading?.quotaExhausted === true) problems.push('credit used up: API requests fail');
     if (balance < min)
-      problems.push(`balance ${formatMoney(balance, language)} < ${formatMoney(min, language)}`);
-    const runway = result?.runwayDays ?? null;
-    if (runwayDays !== null && runway !== null && runway < runwayDays) {
-      problems.push(`runway ${formatNumber(runway, language)} days < ${runwayDays}`);
+      problems.push(`balance ${formatMoney(balance, language)} < ${formatExactMoney(min, language)}`);
+    const runway = reading === null ? null : runwayCase(reading);
+    if (runwayDays !== null && runway?.kind === 'fails' && runway.days < runwayDays) {
+      problems.push(`runway: ${runwayLine(reading!, language)} (< ${runwayDays} days)`);
     }
     if (problems.length > 0) {
       io.stdout(`below: ${problems.join('; ')}\n`);
       return EXIT_BELOW;
     }
-    const runwayNote =
-      runway === null ? 'no spend in the forecast window' : `runway ${formatNumber(runway, language)} days`;
-    io.stdout(`ok: balance ${formatMoney(balance, language)}, ${runwayNote}\n`);
+    const runwayNote = reading === null ? '' : `, runway: ${runwayLine(reading, language)}`;
+    io.stdout(`ok: balance ${formatMoney(balance, language)}${runwayNote}\n`);
     return EXIT_OK;
   });
 }

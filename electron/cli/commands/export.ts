@@ -20,8 +20,8 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   if (format !== 'csv' && format !== 'json') throw new UserError('format', 'must be csv or json');
   const text = await withMonitor(io, async ({ monitor, ledger }) => {
     // Nothing recorded or synced: the export has its header and empty lists.
-    const result = monitor.state().result ?? emptyResult(Date.now());
-    const data = exportRecords(ledger.read(), result);
+    const { result, reading } = monitor.state();
+    const data = exportRecords(ledger.read(), result ?? emptyResult(Date.now()), reading);
     return format === 'csv' ? exportCsv(data) : exportJson(data);
   });
   if (values.out === undefined) {

@@ -18,7 +18,7 @@ function printStatus(opened: OpenedMonitor, json: boolean, io: CliIo): void {
   io.stdout(
     json
       ? statusJson(state, language, now)
-      : statusText(state, opened.choice, opened.ledger.read(), language, now),
+      : statusText(state, opened.choice, opened.ledger.read(), language),
   );
 }
 

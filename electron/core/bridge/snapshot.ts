@@ -6,12 +6,11 @@
  */
 import { parseInstant, utcMonthOf, type Instant } from '../../../shared/billing/instant';
 import { DEFAULT_PURCHASE_LIMITS, readSettings } from '../../../shared/billing/read-settings';
+import { toJsonSafe } from '../../../shared/billing/projection-json';
 import type { BillingResult, GrantSource } from '../../../shared/billing/types';
 import type {
-  AccountView,
   AutoRechargeState,
   DashboardState,
-  ForecastView,
   GrantRow,
   KeyInfo,
   Marker,
@@ -24,13 +23,11 @@ import type { BackendCapabilities } from '../billing-backend';
 import {
   buildCase,
   providerGrants,
-  historyDays,
   type BackendChoice,
   type KeyDescription,
   type MonitorState,
 } from '../monitor';
 import type { SecretBackend, SecretStoreDescription } from '../secrets';
-import { utcDayStart } from '../utc-day';
 import { buildSpend } from './spend';
 
 export interface SnapshotSources {
@@ -67,8 +64,7 @@ export function buildSnapshot(sources: SnapshotSources): DashboardState {
     },
     key: sources.key,
     sync: sources.sync,
-    account: result === null ? null : accountOf(result, ledger),
-    forecast: result === null ? null : forecastOf(result, ledger, now),
+    account: state.reading,
     grants: result === null ? [] : grantsOf(result, ledger),
     entries: [...ledger.entries],
     spend: buildSpend(ledger.costs, now, 'field' in billing ? null : { billing, events: billingCase.events }),
@@ -110,62 +106,6 @@ function keyStoreOf(backend: SecretBackend): KeyInfo['store'] {
     case 'unavailable':
       return 'unavailable';
   }
-}
-
-/** Daily costs placed after `at`, as the engine places them (at their day's 00:00 UTC). */
-function spentAfter(ledger: Ledger, at: Instant | null): number {
-  return ledger.costs.reduce(
-    (sum, row) => (at === null || utcDayStart(row.day) > at ? sum + row.amountMicros : sum),
-    0,
-  );
-}
-
-/**
- * The account. `spentSinceCalibration`: the costs the engine counts after the last calibration;
- * with none, every cost synced.
- */
-/** When the provider last reported the balance (a calibration of its own); null if it never did. */
-function reportedAt(ledger: Ledger): Instant | null {
-  return ledger.observedBalance === null ? null : (parseInstant(ledger.observedBalance.at) ?? null);
-}
-
-function accountOf(result: BillingResult, ledger: Ledger): AccountView {
-  const last = result.calibrations.at(-1) ?? null;
-  return {
-    available: micros(result.available),
-    pending: micros(result.pending),
-    debt: micros(result.debt),
-    balance: micros(result.balance),
-    quotaExhausted: result.quotaExhausted,
-    exhaustedSince: result.exhaustedSince,
-    lastCalibration:
-      last === null
-        ? null
-        : {
-            at: last.at,
-            observed: micros(last.observed),
-            drift: micros(last.drift),
-            by: reportedAt(ledger) === last.at ? 'provider' : 'you',
-          },
-    spentSinceCalibration: spentAfter(ledger, last?.at ?? null),
-    totals: {
-      purchased: micros(result.totals.purchased),
-      granted: micros(result.totals.granted),
-      used: micros(result.totals.used),
-      forfeited: micros(result.totals.forfeited),
-    },
-  };
-}
-
-function forecastOf(result: BillingResult, ledger: Ledger, now: Instant): ForecastView {
-  const depletion = result.depletionAt;
-  return {
-    burnRatePerDay: micros(result.burnRatePerDay),
-    runwayDays: result.runwayDays,
-    // At a tiny burn rate depletion lies beyond what an instant can hold: never, as far as a chart goes.
-    depletionAt: depletion === null || depletion > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(depletion),
-    historyDays: historyDays(ledger, now),
-  };
 }
 
 /** The engine's grants; a credit the provider listed is `provider`, not "free credit" (it may be bought). */
@@ -248,6 +188,7 @@ function autoRechargeOf(result: BillingResult | null, ledger: Ledger, now: Insta
       min: micros(DEFAULT_PURCHASE_LIMITS.minPurchase),
       max: micros(DEFAULT_PURCHASE_LIMITS.maxPurchase),
     },
+    start: result === null ? null : toJsonSafe(result.projectionStart),
   };
 }
 

@@ -5,18 +5,24 @@ import type { BillingResult } from '../../../shared/billing/types';
 import type { Ledger } from '../../../shared/ledger/ledger-schema';
 import { dailySpendOf } from './daily-spend';
 import { purchasesOf } from './purchases';
-import type { ExportData } from './types';
+import type { AccountRecord, ExportData } from './types';
+import type { AccountReading } from '../../../shared/account/account-reading';
 
 const usd = microsToDecimalText;
 
 /**
  * Everything a bookkeeper needs from one evaluation: `result` must be the engine's result for this
- * `ledger` (e.g. `evaluateCase(buildCase(ledger, now))`). Nothing time-based is added, so the same
- * inputs always export the same bytes.
+ * `ledger` (e.g. `evaluateCase(buildCase(ledger, now))`), `reading` the account read from it.
+ * Nothing time-based is added, so the same inputs always export the same bytes.
  */
-export function exportRecords(ledger: Ledger, result: BillingResult): ExportData {
+export function exportRecords(
+  ledger: Ledger,
+  result: BillingResult,
+  reading: AccountReading | null,
+): ExportData {
   return {
     currency: 'USD',
+    account: reading === null ? null : accountRecordOf(reading),
     grants: result.grants.map((grant) => ({
       id: grant.id,
       source: grant.source,
@@ -37,5 +43,18 @@ export function exportRecords(ledger: Ledger, result: BillingResult): ExportData
       drift: usd(drift),
     })),
     dailySpend: dailySpendOf(ledger.costs),
+  };
+}
+
+const amountAt = (value: { at: number; amount: number } | null) =>
+  value === null ? null : { at: formatInstant(value.at), amount: usd(BigInt(value.amount)) };
+
+function accountRecordOf(reading: AccountReading): AccountRecord {
+  return {
+    at: formatInstant(reading.now),
+    balance: usd(BigInt(reading.balance)),
+    failsAt: reading.failsAt === null ? null : formatInstant(reading.failsAt),
+    nextExpiry: amountAt(reading.nextExpiry),
+    nextRecharge: amountAt(reading.nextRecharge),
   };
 }

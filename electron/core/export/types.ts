@@ -46,8 +46,23 @@ export interface DailySpendRecord {
   amount: string;
 }
 
+/**
+ * The account as every surface shows it at the export's instant (shared/account): balance, when API
+ * requests start to fail, the next expiry and the next auto-recharge.
+ */
+export interface AccountRecord {
+  at: string;
+  balance: string;
+  /** Null: requests keep working for the projection's year. */
+  failsAt: string | null;
+  nextExpiry: { at: string; amount: string } | null;
+  nextRecharge: { at: string; amount: string } | null;
+}
+
 export interface ExportData {
   currency: 'USD';
+  /** Null before anything is recorded or synced. */
+  account: AccountRecord | null;
   grants: GrantRecord[];
   purchases: PurchaseRecord[];
   calibrations: CalibrationRecord[];

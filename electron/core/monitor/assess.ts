@@ -6,14 +6,11 @@
 import { alertInputFrom, type AlertInput } from '../../../shared/alerts/alert-input';
 import type { AlertSettings } from '../../../shared/alerts/alert-settings';
 import { evaluate, evaluateCase } from '../../../shared/billing/evaluate';
-import {
-  formatInstant,
-  MS_PER_DAY,
-  parseInstant,
-  startOfUtcDay,
-  type Instant,
-} from '../../../shared/billing/instant';
+import { formatInstant, parseInstant, type Instant } from '../../../shared/billing/instant';
 import { parseAmount } from '../../../shared/billing/money';
+import { project } from '../../../shared/billing/projection';
+import type { AccountReading } from '../../../shared/account/account-reading';
+import { readAccount } from '../../../shared/account/read-account';
 import { readSettings } from '../../../shared/billing/read-settings';
 import type { AutoRecharge, BillingResult, BillingSettings } from '../../../shared/billing/types';
 import type { Ledger } from '../../../shared/ledger/ledger-schema';
@@ -23,6 +20,8 @@ import { buildCase } from './build-case';
 export interface Assessment {
   result: BillingResult;
   billing: BillingSettings;
+  /** The account as people read it, on every surface. */
+  reading: AccountReading;
   alertInput: AlertInput;
 }
 
@@ -40,20 +39,30 @@ export function assess(ledger: Ledger, now: Instant): Assessed {
   const billing = readSettings(billingCase);
   if ('field' in billing) return { ok: false, error: billing };
   const result = evaluate(billing, billingCase.events);
-  const health = ledger.syncHealth;
-  const alertInput = alertInputFrom(result, {
+  // Auto-recharge still covers a low balance when the engine was not asked to infer recharges (the
+  // provider lists its grants): what lies ahead is projected with the mirrored settings.
+  const autoRecharge = billing.autoRecharge ?? mirroredAutoRecharge(ledger, billingCase.now);
+  const projection =
+    autoRecharge === billing.autoRecharge ? result.projection : project(result.projectionStart, autoRecharge);
+  const reading = readAccount({
+    result,
+    ledger,
     now: billing.now,
-    // Auto-recharge still covers a low balance when the engine was not asked to infer recharges.
-    autoRecharge: billing.autoRecharge ?? mirroredAutoRecharge(ledger, billingCase.now),
+    projection,
+    autoRecharge: autoRecharge !== null,
+  });
+  const health = ledger.syncHealth;
+  const alertInput = alertInputFrom(result, reading, {
+    now: billing.now,
+    autoRecharge,
     policy: billing.policy,
-    historyDays: historyDays(ledger, now),
     sync: {
       complete: health.lastAttemptAt !== null && health.lastError === null,
       lastOkAt: instantOrNull(health.lastOkAt),
       failingSince: instantOrNull(health.failingSince),
     },
   });
-  return { ok: true, value: { result, billing, alertInput } };
+  return { ok: true, value: { result, billing, reading, alertInput } };
 }
 
 /** The mirrored auto-recharge settings as the engine reads them; null when off or not known. */
@@ -72,20 +81,6 @@ export function alertSettingsFrom(settings: Settings): AlertSettings {
     expiryReminderDays: settings.expiryReminderDays,
     monthlyBudget: settings.monthlyBudget === null ? null : parseAmount(settings.monthlyBudget)!,
   };
-}
-
-/**
- * Whole UTC days of spend history before today: from the first synced cost day or recorded entry,
- * whichever is earlier. Forecast warnings wait for 7 (ux.md §4).
- */
-export function historyDays(ledger: Ledger, now: Instant): number {
-  const starts = [
-    ...(ledger.costs.length > 0 ? [parseInstant(`${ledger.costs[0]!.day}T00:00:00Z`)!] : []),
-    ...ledger.entries.map((entry) => parseInstant(entry.at)!),
-  ];
-  if (starts.length === 0) return 0;
-  const first = startOfUtcDay(Math.min(...starts));
-  return Math.max(0, Math.floor((startOfUtcDay(now) - first) / MS_PER_DAY));
 }
 
 /** A stored instant (canonical ISO text), or null, as UTC ms. */

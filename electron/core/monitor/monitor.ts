@@ -10,6 +10,7 @@ import { evaluateAlerts, type AlertDecision } from '../../../shared/alerts/evalu
 import { notificationFor, type Notifier } from '../../../shared/alerts/notifier';
 import { formatInstant } from '../../../shared/billing/instant';
 import { resultToSpecObject } from '../../../shared/billing/result-json';
+import type { AccountReading } from '../../../shared/account/account-reading';
 import type { BillingResult } from '../../../shared/billing/types';
 import type { SyncError, SyncHealth, SyncWarning } from '../../../shared/ledger/synced-data';
 import type { BackendError, BillingBackend } from '../billing-backend';
@@ -47,6 +48,8 @@ export interface MonitorState {
   lastSync: LastSync | null;
   /** The engine's result; null while the ledger holds nothing to evaluate. */
   result: BillingResult | null;
+  /** The account as people read it, from that result; null with it. */
+  reading: AccountReading | null;
   /** Every alert holding now, most severe first. */
   alerts: Alert[];
 }
@@ -117,12 +120,20 @@ function syncErrorOf(error: MonitorError): SyncError {
 }
 
 /**
- * What identifies a state for the change signal: the engine's output (without depletionAt, which
- * moves with the clock alone), the alerts and whether syncing works — not the sync's timestamps.
+ * What identifies a state for the change signal: the engine's output (without the instants ahead —
+ * depletion, failure, next recharge — which move with the clock alone), the alerts and whether
+ * syncing works — not the sync's timestamps.
  */
 function fingerprint(state: MonitorState): string {
   const result =
-    state.result === null ? null : { ...resultToSpecObject(state.result), depletionAt: undefined };
+    state.result === null
+      ? null
+      : {
+          ...resultToSpecObject(state.result),
+          depletionAt: undefined,
+          failsAt: undefined,
+          nextAutoRechargeAt: undefined,
+        };
   const sync =
     state.lastSync === null
       ? null
@@ -159,7 +170,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       const error: MonitorError | null = assessed.ok ? null : { source: 'engine', error: assessed.error };
       return {
         at,
-        state: { backend: backendName, lastSync, result: null, alerts: [] },
+        state: { backend: backendName, lastSync, result: null, reading: null, alerts: [] },
         assessment: null,
         decision: null,
         error,
@@ -172,7 +183,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
       memory: ledger.alertMemory,
       now: at,
     });
-    const state = { backend: backendName, lastSync, result: assessed.value.result, alerts: decision.alerts };
+    const { result, reading } = assessed.value;
+    const state = { backend: backendName, lastSync, result, reading, alerts: decision.alerts };
     return { at, state, assessment: assessed.value, decision, error: null };
   }
 

@@ -25,14 +25,14 @@ export const autoRechargeMessages = catalogue({
       unreadable: 'Complete the form to see what auto-recharge would do.',
       off: 'With auto-recharge off, nothing is topped up.',
       nextRecharge: (date: string, relative: string) => `Next recharge around ${date} (${relative}).`,
-      noRecharge: 'No recharge in the next 30 days.',
+      noRecharge: 'No recharge needed within a year at this pace.',
       perMonth: (count: string, cost: string) =>
         `Recharges per month: about ${count}, costing about ${cost}.`,
       nonePerMonth: "No recharges a month at today's pace.",
       limitReached: (limit: string, date: string, nextMonth: string) =>
         `The monthly limit of ${limit} is reached around ${date}. No more top-ups until ${nextMonth}.`,
-      runsOut: (date: string) => `Your credit may run out on ${date}.`,
-      lasts: 'Your credit lasts beyond the next 30 days.',
+      runsOut: (date: string) => `API requests start to fail around ${date}.`,
+      lasts: 'API requests keep working for at least a year at this pace.',
       chartTitle: 'Balance over the next 30 days',
       chartLabel: (from: string, to: string, lowest: string, recharges: string) =>
         `Projected balance over the next 30 days: ${from} today, ${to} at the end, lowest ${lowest}. Recharges: ${recharges}.`,
@@ -119,14 +119,14 @@ export const autoRechargeMessages = catalogue({
       unreadable: 'Vul het formulier aan om te zien wat automatisch opladen zou doen.',
       off: 'Met automatisch opladen uit wordt er niets opgeladen.',
       nextRecharge: (date: string, relative: string) => `Volgende keer opladen rond ${date} (${relative}).`,
-      noRecharge: 'De komende 30 dagen wordt er niet opgeladen.',
+      noRecharge: 'Bij dit verbruik is binnen een jaar geen opladen nodig.',
       perMonth: (count: string, cost: string) =>
         `Oplaadbeurten per maand: ongeveer ${count}, samen ongeveer ${cost}.`,
       nonePerMonth: 'Bij je huidige verbruik wordt er niet maandelijks opgeladen.',
       limitReached: (limit: string, date: string, nextMonth: string) =>
         `De maandlimiet van ${limit} wordt rond ${date} bereikt. Tot ${nextMonth} wordt er niet meer opgeladen.`,
-      runsOut: (date: string) => `Je tegoed kan op ${date} op zijn.`,
-      lasts: 'Je tegoed is de komende 30 dagen genoeg.',
+      runsOut: (date: string) => `API-verzoeken mislukken vanaf ongeveer ${date}.`,
+      lasts: 'Bij dit verbruik blijven API-verzoeken minstens een jaar werken.',
       chartTitle: 'Saldo de komende 30 dagen',
       chartLabel: (from: string, to: string, lowest: string, recharges: string) =>
         `Verwacht saldo de komende 30 dagen: vandaag ${from}, aan het eind ${to}, laagste ${lowest}. Oplaadbeurten: ${recharges}.`,

@@ -13,7 +13,7 @@ import { DataTable } from '../../components/DataTable';
 import { compactMoney, count, dayWithWeekday, money, shortDay } from '../../i18n/format';
 import { autoRechargeMessages } from '../../i18n/messages/auto-recharge';
 import { commonMessages } from '../../i18n/messages/common';
-import { lowestBalance, previewDays } from './recharge-preview';
+import { lowestBalance, previewDays, previewRecharges } from './recharge-preview';
 
 const BALANCE_COLOUR = 'var(--accent)';
 
@@ -30,13 +30,14 @@ export function ProjectionChart({
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const days = previewDays(projection, state.now);
+  const recharges = previewRecharges(projection, state.now);
   const balances = days.map((day) => day.balance);
   const usd = (micros: number) => money(micros, language);
   const summary = m.chartLabel(
     usd(balances[0]!),
     usd(balances.at(-1)!),
-    usd(lowestBalance(projection)),
-    count(projection.recharges.length, language),
+    usd(lowestBalance(projection, state.now)),
+    count(recharges.length, language),
   );
   const legend: LegendItem[] = [
     { label: m.balance, shape: { type: 'line', colour: BALANCE_COLOUR } },
@@ -48,7 +49,7 @@ export function ProjectionChart({
             shape: { type: 'line', colour: REFERENCE_COLOUR, dashed: true },
           } as const,
         ]),
-    ...(projection.recharges.length === 0
+    ...(recharges.length === 0
       ? []
       : [{ label: m.recharge, shape: { type: 'marker', kind: 'auto-recharge' } } as const]),
   ];

@@ -1,42 +1,36 @@
 /**
- * The projection the view shows (ux.md §1 Auto-recharge 2), from the snapshot and the settings the
- * form holds right now, and the 30-day preview read off it per day.
+ * The projection the view shows (ux.md §1 Auto-recharge 2): the engine's own projection from the
+ * account at now (the snapshot's start) with the settings the form holds right now, and the 30-day
+ * preview read off it per day.
  */
-import { FORECAST_MIN_HISTORY_DAYS } from '../../../shared/alerts/alert-settings';
+import { projectionStartJsonSchema } from '../../../shared/billing/projection-json';
 import type { DashboardState } from '../../../shared/bridge';
 import {
   projectAutoRecharge,
   type Projection,
   type RechargeSettings,
 } from '../../../shared/dashboard/recharge-projection';
-import { isCurrent } from '../credits/grant-order';
 
 export const PREVIEW_DAYS = 30;
 const MS_PER_DAY = 86_400_000;
 
 /**
  * The projection at today's pace; null without a balance or a week of spend history (the runway
- * needs as much, ux.md §1 Overview 3). The Overview's next recharge reads the same projection.
+ * needs as much, ux.md §1 Overview 3). With the settings in force it says what the Overview says.
  */
 export function projectFromState(
   state: DashboardState,
   settings: RechargeSettings | null,
 ): Projection | null {
-  const { account, forecast } = state;
-  if (account === null || forecast === null || forecast.historyDays < FORECAST_MIN_HISTORY_DAYS) {
-    return null;
-  }
+  const { account } = state;
+  const start = state.autoRecharge.start;
+  if (account === null || start === null || !account.paceKnown) return null;
   return projectAutoRecharge({
-    now: state.now,
+    start: projectionStartJsonSchema.parse(start),
     balance: account.balance,
-    burnRatePerDay: forecast.burnRatePerDay,
+    burnRatePerDay: account.burnRatePerDay,
     settings,
-    usedThisMonth: state.autoRecharge.usedThisMonth,
     limits: state.autoRecharge.limits,
-    expiries: state.grants
-      .filter((grant) => isCurrent(grant) && grant.forfeitRisk > 0)
-      .map((grant) => ({ at: grant.expiresAt, amount: grant.forfeitRisk })),
-    days: PREVIEW_DAYS,
     busiestDay: busiestDay(state),
   });
 }
@@ -55,17 +49,22 @@ export interface PreviewDay {
   recharged: number;
 }
 
-/**
- * The projection draws usage on past zero, but OpenAI refuses requests once credit is used up, so
- * the balance shown stops there (or where it starts, when it is negative already).
- */
+/** OpenAI refuses requests once credit is used up: the balance shown stops there (or where it starts, when it is negative already). */
 function floorOf(projection: Projection): number {
   return Math.min(0, projection.points[0]?.balance ?? 0);
 }
 
+const previewEnd = (now: number): number => now + PREVIEW_DAYS * MS_PER_DAY;
+
 /** The lowest balance over the preview, between the daily rows too (just before a recharge). */
-export function lowestBalance(projection: Projection): number {
-  return Math.max(floorOf(projection), Math.min(...projection.points.map((point) => point.balance)));
+export function lowestBalance(projection: Projection, now: number): number {
+  const shown = projection.points.filter((point) => point.at <= previewEnd(now));
+  return Math.max(floorOf(projection), Math.min(...shown.map((point) => point.balance)));
+}
+
+/** The recharges within the preview (the projection looks a year ahead). */
+export function previewRecharges(projection: Projection, now: number): Projection['recharges'] {
+  return projection.recharges.filter((recharge) => recharge.at <= previewEnd(now));
 }
 
 /** One row per day from now: the chart's steps and the table's rows. */

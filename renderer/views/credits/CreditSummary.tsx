@@ -19,7 +19,8 @@ export function CreditSummary({ account }: { account: AccountView }) {
     { label: m.summary.expiringSoon, value: money(totals.expiringSoon, language) },
     {
       label: m.summary.likelyUnused,
-      value: state.forecast === null ? common.dash : money(totals.likelyUnused, language),
+      // What goes unused rests on the pace of spend: without a week of it, there is none to tell.
+      value: account.paceKnown ? money(totals.likelyUnused, language) : common.dash,
     },
   ];
   return (

@@ -9,7 +9,8 @@ import { useApp, useMessages } from '../../app-context';
 import { ViewLink } from '../../components/ViewLink';
 import { date, days, money } from '../../i18n/format';
 import { overviewMessages } from '../../i18n/messages/overview';
-import { rechargeRunway } from '../../../shared/dashboard/credit-outlook';
+import { runwayCase } from '../../../shared/account/outlook';
+import { formatRunwayDays } from '../../../shared/alerts/alert-format';
 
 export function BalanceSummary({ account }: { account: AccountView }) {
   const { language } = useApp();
@@ -21,7 +22,7 @@ export function BalanceSummary({ account }: { account: AccountView }) {
       </h2>
       <p className="overview-balance__amount">{money(account.balance, language)}</p>
       <Provenance account={account} />
-      <RunwayLine />
+      <RunwayLine account={account} />
     </section>
   );
 }
@@ -51,21 +52,12 @@ function Provenance({ account }: { account: AccountView }) {
   );
 }
 
-function RunwayLine() {
-  const { language, state } = useApp();
+/** When API requests start to fail, auto-recharge included (the runway every surface shows). */
+function RunwayLine({ account }: { account: AccountView }) {
+  const { language } = useApp();
   const m = useMessages(overviewMessages);
-  const recharge = rechargeRunway(state);
-  if (recharge !== null) {
-    const text =
-      recharge.kind === 'no-limit'
-        ? m.rechargeNoLimit
-        : recharge.at === null
-          ? m.rechargeUntilLimit(money(recharge.limit, language))
-          : m.rechargeUntil(date(recharge.at, language));
-    return <p className="overview-balance__runway">{text}</p>;
-  }
-  const forecast = state.forecast;
-  if (forecast === null || forecast.historyDays < FORECAST_MIN_HISTORY_DAYS || forecast.runwayDays === null) {
+  const runway = runwayCase(account);
+  if (runway.kind === 'unknown') {
     return (
       <p className="overview-balance__runway">
         {m.notEnoughData}
@@ -76,12 +68,21 @@ function RunwayLine() {
       </p>
     );
   }
-  const left = days(Math.floor(forecast.runwayDays), language);
+  const text =
+    runway.kind === 'failing'
+      ? m.failingNow
+      : runway.kind === 'fails'
+        ? m.failsAt(formatRunwayDays(runway.days, language), date(runway.at, language))
+        : (runway.kind === 'topped-up' ? m.toppedUp : m.lasts)(date(runway.until, language));
+  // With auto-recharge on, what the credit alone lasts is said too, as what it is.
+  const alone =
+    runway.kind !== 'failing' && account.autoRecharge && account.creditOnly !== null
+      ? m.creditAlone(formatRunwayDays(account.creditOnly.days, language))
+      : null;
   return (
     <p className="overview-balance__runway">
-      {forecast.depletionAt === null
-        ? m.runwayNoDate(left)
-        : m.runway(left, date(forecast.depletionAt, language))}
+      {text}
+      {alone === null ? null : <span className="overview-balance__hint"> {alone}</span>}
     </p>
   );
 }

@@ -1,43 +1,39 @@
-/** What happens next to the credit: the next expiry and the next expected auto-recharge (ux.md §1 Overview 5). */
+/** What happens next to the credit: the next expiry and the next expected auto-recharge (ux.md §1 Overview 5), as the account reading has them. */
 import { useApp, useMessages } from '../../app-context';
 import { Card } from '../../components/Card';
 import { ViewLink } from '../../components/ViewLink';
-import { date, days, daysAhead, money } from '../../i18n/format';
+import { date, daysAhead, money } from '../../i18n/format';
 import { overviewMessages } from '../../i18n/messages/overview';
-import { nextExpiry } from '../../../shared/dashboard/credit-outlook';
-import { nextRecharge } from './overview-figures';
+import type { AccountView } from '../../../shared/bridge';
+import { rechargeCase } from '../../../shared/account/outlook';
 
-export function NextEvents() {
+export function NextEvents({ account }: { account: AccountView }) {
   const { language, state } = useApp();
   const m = useMessages(overviewMessages);
   const when = (instant: number) =>
     m.dateAhead(date(instant, language), daysAhead(instant, state.now, language));
 
-  const expiry = nextExpiry(state.grants, state.now);
+  const expiry = account.nextExpiry;
   const expiryText =
     expiry === null
       ? m.noExpiry
       : expiry.unused > 0
-        ? m.expiryUnused(
-            money(expiry.amount, language),
-            when(expiry.expiresAt),
-            money(expiry.unused, language),
-          )
-        : m.expiry(money(expiry.amount, language), when(expiry.expiresAt));
+        ? m.expiryUnused(money(expiry.amount, language), when(expiry.at), money(expiry.unused, language))
+        : m.expiry(money(expiry.amount, language), when(expiry.at));
 
-  const recharge = nextRecharge(state);
+  const recharge = rechargeCase(account);
   const rechargeText =
     recharge.kind === 'off'
       ? m.rechargeOff
       : recharge.kind === 'unknown'
         ? m.notEnoughData
-        : recharge.kind === 'none-soon'
-          ? m.rechargeNotSoon(days(recharge.days, language))
+        : recharge.kind === 'none'
+          ? m.rechargeNotSoon(date(recharge.until, language))
           : recharge.kind === 'blocked'
-            ? m.rechargeBlocked(money(recharge.limit, language), date(recharge.until, language))
-            : recharge.at <= state.now
-              ? m.rechargeDue(money(recharge.threshold, language))
-              : m.rechargeExpected(when(recharge.at), money(recharge.threshold, language));
+            ? m.rechargeBlocked(when(recharge.at))
+            : recharge.at <= account.now
+              ? m.rechargeDue(money(recharge.amount, language))
+              : m.rechargeExpected(money(recharge.amount, language), when(recharge.at));
 
   return (
     <Card title={m.comingUp} className="overview-events">

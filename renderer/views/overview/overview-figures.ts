@@ -1,38 +1,7 @@
-/**
- * What the Overview alone derives from the snapshot beyond what it carries: the next expected
- * auto-recharge and the 30-day spend summary (what the tray shares is in shared/dashboard/credit-outlook.ts).
- */
-import type { DashboardState, Spend } from '../../../shared/bridge';
-import { endOfUtcMonth } from '../../../shared/dashboard/credit-outlook';
-import { rechargeSettingsOf } from '../../../shared/dashboard/recharge-projection';
-import { microsOfUsdText } from '../../i18n/usd-input';
-import { PREVIEW_DAYS, projectFromState } from '../auto-recharge/recharge-preview';
+/** The Overview's 30-day spend summary, from the snapshot's daily spend. */
+import type { Spend } from '../../../shared/bridge';
 
 export const SPEND_WINDOW_DAYS = 30;
-
-export type NextRecharge =
-  | { kind: 'off' }
-  | { kind: 'unknown' }
-  | { kind: 'blocked'; limit: number; until: number }
-  | { kind: 'none-soon'; days: number }
-  | { kind: 'expected'; at: number; threshold: number };
-
-/**
- * The next recharge of the Auto-recharge view's projection (the same one, so the two views agree);
- * none this month once the monthly limit is used up.
- */
-export function nextRecharge(state: DashboardState): NextRecharge {
-  const { settings, usedThisMonth } = state.autoRecharge;
-  if (settings === null || !settings.enabled) return { kind: 'off' };
-  const limit = settings.monthlyLimit === null ? null : microsOfUsdText(settings.monthlyLimit);
-  if (limit !== null && usedThisMonth >= limit)
-    return { kind: 'blocked', limit, until: endOfUtcMonth(state.now) };
-  const projected = rechargeSettingsOf(settings);
-  const projection = projected === null ? null : projectFromState(state, projected);
-  if (projected === null || projection === null) return { kind: 'unknown' };
-  if (projection.nextRechargeAt === null) return { kind: 'none-soon', days: PREVIEW_DAYS };
-  return { kind: 'expected', at: projection.nextRechargeAt, threshold: projected.threshold };
-}
 
 export interface RecentSpend {
   /** The last 30 UTC days (today included), for the sparkline. */

@@ -76,7 +76,7 @@ export function lowBalanceRule(context: RuleContext, output: RuleOutput): void {
       id: 'low-balance',
       kind: 'low-balance',
       severity: 'warning',
-      ...lowBalanceCopy(current.balance, current.runwayDays),
+      ...lowBalanceCopy(current.balance, current.failsInDays),
       view: 'overview',
     }),
     !current.quotaExhausted,
@@ -86,7 +86,7 @@ export function lowBalanceRule(context: RuleContext, output: RuleOutput): void {
 export function shortRunwayRule(context: RuleContext, output: RuleOutput): void {
   const { current, settings } = context;
   if (!settings.forecastWarnings || current.historyDays < FORECAST_MIN_HISTORY_DAYS) return;
-  const runway = current.runwayDays;
+  const runway = current.failsInDays;
   const step = latch(context, output, 'short-runway', {
     // Used up (runway 0) is its own, critical alert.
     holds:
@@ -100,7 +100,7 @@ export function shortRunwayRule(context: RuleContext, output: RuleOutput): void 
     id: 'short-runway',
     kind: 'short-runway',
     severity: 'warning',
-    ...shortRunwayCopy(runway!, current.at),
+    ...shortRunwayCopy(runway!, current.failsAt!),
     view: 'overview',
   }));
 }

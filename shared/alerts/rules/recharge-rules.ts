@@ -3,7 +3,7 @@
  * usually: opencode and LTX switch auto-recharge off after failed charges — ux.md §1), and the
  * monthly limit that will block the next one.
  */
-import { formatInstant, MS_PER_DAY, parseInstant, utcMonthOf } from '../../billing/instant';
+import { formatInstant, parseInstant, utcMonthOf } from '../../billing/instant';
 import { rechargeLimitCopy, rechargeMissingCopy, rechargeSeenCopy } from '../alert-copy';
 import { RECHARGE_GRACE_MS } from '../alert-settings';
 import { latch, report } from '../latch';
@@ -91,11 +91,7 @@ export function rechargeLimitRule(context: RuleContext, output: RuleOutput): voi
     id: 'recharge-limit',
     kind: 'recharge-limit',
     severity: 'warning',
-    ...rechargeLimitCopy(
-      limit!,
-      utcMonthOf(current.at).end,
-      current.runwayDays === null ? null : current.at + current.runwayDays * MS_PER_DAY,
-    ),
+    ...rechargeLimitCopy(limit!, utcMonthOf(current.at).end, current.failsAt),
     view: 'auto-recharge',
   }));
 }

@@ -3,6 +3,11 @@
  * projects, a purchase, an auto-recharge, a free grant that expires soon. Checked against the
  * contract's schema, so a view test never runs on a shape main could not send.
  */
+import { projectionReading } from '../../../shared/account/read-account';
+import { DEFAULT_PURCHASE_LIMITS } from '../../../shared/billing/read-settings';
+import { project, type ProjectionStart } from '../../../shared/billing/projection';
+import type { AutoRecharge } from '../../../shared/billing/types';
+import { toJsonSafe } from '../../../shared/billing/projection-json';
 import { dashboardStateSchema, type DashboardState, type GrantRow } from '../../../shared/bridge';
 import { defaultSettings } from '../../../shared/settings/settings-schema';
 
@@ -68,7 +73,75 @@ export function grantRow(id: string, overrides: Partial<GrantRow> = {}): GrantRo
   };
 }
 
+/** A free grant expiring in 12 days, a purchase and an auto-recharge, all with credit left. */
+function fixtureGrants(): GrantRow[] {
+  return [
+    grantRow('grant-welcome', {
+      source: 'grant',
+      amount: 25 * USD,
+      used: 20 * USD,
+      at: NOW - 340 * DAY,
+      expiresAt: NOW + 12 * DAY,
+      forfeitRisk: 2_500_000,
+    }),
+    grantRow('P-1001', {
+      amount: 50 * USD,
+      used: 22_900_000,
+      at: NOW - 40 * DAY,
+      expiresAt: NOW + 325 * DAY,
+    }),
+    grantRow('auto-1', {
+      source: 'auto',
+      amount: 20 * USD,
+      used: 10 * USD,
+      at: NOW - 10 * DAY,
+      expiresAt: NOW + 355 * DAY,
+    }),
+  ];
+}
+
+/**
+ * Where the engine's projection starts for these grants: $1.30 a day over the 7-day window, the
+ * fixture's one auto purchase this month.
+ */
+function projectionStart(grants: readonly GrantRow[]): ProjectionStart {
+  return {
+    now: NOW,
+    account: 'prepaid',
+    policy: { ...DEFAULT_PURCHASE_LIMITS, expiryMonths: 12, creditDelayMinutes: 0 },
+    rate: { windowUsage: 9_100_000n, windowDays: 7 },
+    debt: 0n,
+    grants: grants.map((grant) => ({
+      source: grant.source === 'provider' ? 'grant' : grant.source,
+      remaining: BigInt(grant.remaining),
+      effectiveAt: grant.effectiveAt,
+      expiresAt: grant.expiresAt,
+      status: grant.status,
+    })),
+    autoPurchases: [{ at: NOW - 10 * DAY, amount: 20n * BigInt(USD) }],
+  };
+}
+
+/** The fixture's auto-recharge as the engine applies it: top up to $30 below $10, at most $100 a month. */
+export const FIXTURE_RECHARGE: AutoRecharge = {
+  threshold: 10n * BigInt(USD),
+  mode: 'topUp',
+  amount: 0n,
+  target: 30n * BigInt(USD),
+  monthlyLimit: 100n * BigInt(USD),
+};
+
+/** The fixture's account with what the engine projects ahead under `autoRecharge` (null: off). */
+export function fixtureOutlook(autoRecharge: AutoRecharge | null) {
+  return {
+    ...projectionReading(project(projectionStart(fixtureGrants()), autoRecharge), NOW),
+    autoRecharge: autoRecharge !== null,
+  };
+}
+
 export function dashboardFixture(overrides: Partial<DashboardState> = {}): DashboardState {
+  const grants = fixtureGrants();
+  const start = projectionStart(grants);
   const state: DashboardState = {
     now: NOW,
     backend: {
@@ -89,6 +162,7 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
       progress: null,
     },
     account: {
+      now: NOW,
       available: 42_100_000,
       pending: 0,
       debt: 0,
@@ -98,36 +172,17 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
       lastCalibration: { at: NOW - 3 * DAY, observed: 46_000_000, drift: -120_000, by: 'you' },
       spentSinceCalibration: 3_900_000,
       totals: { purchased: 70 * USD, granted: 95 * USD, used: 52_900_000, forfeited: 0 },
-    },
-    forecast: {
       burnRatePerDay: 1_300_000,
-      runwayDays: 32.4,
-      depletionAt: NOW + 32 * DAY,
       historyDays: 59,
+      paceKnown: true,
+      // What lies ahead comes from the engine's projection of this very start.
+      ...fixtureOutlook(FIXTURE_RECHARGE),
+      horizonDays: 365,
+      creditOnly: { days: 32.4, until: NOW + 32 * DAY },
+      nextExpiry: { at: NOW + 12 * DAY, amount: 5 * USD, unused: 2_500_000 },
+      month: { key: '2026-11', spent: 33_800_000 },
     },
-    grants: [
-      grantRow('grant-welcome', {
-        source: 'grant',
-        amount: 25 * USD,
-        used: 20 * USD,
-        at: NOW - 340 * DAY,
-        expiresAt: NOW + 12 * DAY,
-        forfeitRisk: 2_500_000,
-      }),
-      grantRow('P-1001', {
-        amount: 50 * USD,
-        used: 22_900_000,
-        at: NOW - 40 * DAY,
-        expiresAt: NOW + 325 * DAY,
-      }),
-      grantRow('auto-1', {
-        source: 'auto',
-        amount: 20 * USD,
-        used: 10 * USD,
-        at: NOW - 10 * DAY,
-        expiresAt: NOW + 355 * DAY,
-      }),
-    ],
+    grants,
     entries: [
       {
         type: 'purchase',
@@ -156,6 +211,7 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
       blocked: [],
       usedThisMonth: 20 * USD,
       limits: { min: 5 * USD, max: 50 * USD },
+      start: toJsonSafe(start),
     },
     alerts: { current: [], past: [] },
     settings: defaultSettings(),

@@ -107,21 +107,22 @@ describe('AutoRechargeView', () => {
   describe('the projection follows the form before it is saved', () => {
     it('shows the next recharge, recharges per month and the preview chart', () => {
       renderRecharge();
-      expect(projection()).toHaveTextContent('Next recharge around Dec 20, 2026 (in 23 days).');
+      // The engine's projection, as the Overview says it: $42.10 down to $10 at $1.30 a day.
+      expect(projection()).toHaveTextContent('Next recharge around Dec 22, 2026 (in 25 days).');
       expect(projection()).toHaveTextContent('Recharges per month: about 2, costing about $39.00.');
-      expect(projection()).toHaveTextContent('Your credit lasts beyond the next 30 days.');
+      expect(projection()).toHaveTextContent('API requests keep working for at least a year at this pace.');
       const chart = screen.getByTestId('projection-chart');
       expect(chart.querySelector('svg')).not.toBeNull();
       expect(chart.querySelector('.marker-glyph--auto-recharge')).not.toBeNull();
       expect(projection()).toHaveTextContent(
-        'Projected balance over the next 30 days: $42.10 today, $20.60 at the end, lowest $10.00. Recharges: 1.',
+        'Projected balance over the next 30 days: $42.10 today, $23.68 at the end, lowest $10.00. Recharges: 1.',
       );
     });
 
     it('moves the next recharge and the count as the threshold and target change, sending nothing', async () => {
       const { user, calls } = renderRecharge();
       await retype(user, field('When balance goes below (USD)'), '20');
-      expect(projection()).toHaveTextContent('Next recharge around Dec 12, 2026 (in 15 days).');
+      expect(projection()).toHaveTextContent('Next recharge around Dec 14, 2026 (in 17 days).');
       expect(projection()).toHaveTextContent('Recharges per month: about 3.9, costing about $39.00.');
 
       await retype(user, field('Bring balance back up to (USD)'), '50');
@@ -133,18 +134,24 @@ describe('AutoRechargeView', () => {
       const { user } = renderRecharge();
       await retypeSetting(user, { threshold: '40', target: '45', limit: '30' });
       expect(projection()).toHaveTextContent(
-        'The monthly limit of $30.00 is reached around Dec 20, 2026. No more top-ups until Jan 1, 2027.',
+        'The monthly limit of $30.00 is reached around Dec 25, 2026. No more top-ups until Jan 1, 2027.',
       );
     });
 
-    it('says when credit runs out with auto-recharge off', async () => {
+    it('says when API requests start to fail with auto-recharge off', async () => {
       const base = fixture();
+      const start = base.autoRecharge.start!;
+      // $10 of credit left, in one grant: at $1.30 a day it is used up in 7.7 days.
+      const grants = [{ ...start.grants[1]!, remaining: 10 * USD }];
       const { user } = renderRecharge({
-        state: fixture({ account: { ...base.account!, available: 10 * USD, balance: 10 * USD } }),
+        state: fixture({
+          account: { ...base.account!, available: 10 * USD, balance: 10 * USD },
+          autoRecharge: { ...base.autoRecharge, start: { ...start, grants } },
+        }),
       });
-      expect(projection()).toHaveTextContent('Your credit lasts beyond the next 30 days.');
+      expect(projection()).toHaveTextContent('API requests keep working for at least a year at this pace.');
       await user.click(within(form()).getByRole('checkbox', { name: 'Auto-recharge on' }));
-      expect(projection()).toHaveTextContent('Your credit may run out on Dec 5, 2026.');
+      expect(projection()).toHaveTextContent('API requests start to fail around Dec 5, 2026.');
       // OpenAI refuses requests once credit is used up: the preview stops at zero.
       expect(projection()).toHaveTextContent('$10.00 today, $0.00 at the end, lowest $0.00.');
     });
@@ -167,18 +174,18 @@ describe('AutoRechargeView', () => {
       await user.click(toggle);
       expect(toggle).toHaveAttribute('aria-expanded', 'true');
       const table = screen.getByRole('table', { name: /Projected balance per day/ });
-      const row = within(table).getByRole('row', { name: /Dec 20, 2026/ });
+      const row = within(table).getByRole('row', { name: /Dec 22, 2026/ });
       expect(
         within(row)
           .getAllByRole('cell')
           .map((cell) => cell.textContent),
-      ).toEqual(['$29.70', '$20.00']);
+      ).toEqual(['$30.00', '$20.00']);
     });
 
     it('speaks Dutch', () => {
       renderRecharge({ state: dutch() });
       const section = projection('Bij je huidige verbruik');
-      expect(section).toHaveTextContent('Volgende keer opladen rond 20 dec 2026 (over 23 dagen).');
+      expect(section).toHaveTextContent('Volgende keer opladen rond 22 dec 2026 (over 25 dagen).');
       expect(section).toHaveTextContent(`Oplaadbeurten per maand: ongeveer 2, samen ongeveer US$ 39,00.`);
     });
   });
@@ -451,13 +458,12 @@ describe('AutoRechargeView', () => {
   describe('without data', () => {
     it('shows no data yet and the first sync, and keeps the form', () => {
       const base = fixture();
-      const view = renderRecharge({ state: fixture({ account: null, forecast: null, grants: [] }) });
+      const view = renderRecharge({ state: fixture({ account: null, grants: [] }) });
       expect(projection()).toHaveTextContent('No data yet. The first refresh is on its way.');
       expect(form()).toBeInTheDocument();
       view.update(
         fixture({
           account: null,
-          forecast: null,
           grants: [],
           sync: { ...base.sync, state: 'syncing', progress: { done: 3, total: 15 } },
         }),
@@ -467,7 +473,9 @@ describe('AutoRechargeView', () => {
 
     it('needs a week of spend before projecting', () => {
       const base = fixture();
-      renderRecharge({ state: fixture({ forecast: { ...base.forecast!, historyDays: 3 } }) });
+      renderRecharge({
+        state: fixture({ account: { ...base.account!, historyDays: 3, paceKnown: false } }),
+      });
       expect(projection()).toHaveTextContent('Not enough spend history yet to project auto-recharge.');
       expect(screen.queryByTestId('projection-chart')).toBeNull();
     });

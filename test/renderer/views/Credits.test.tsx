@@ -129,7 +129,8 @@ describe('CreditsView', () => {
   });
 
   it('says "—" for what will go unused while there is no pace yet', () => {
-    renderCredits({ state: fixture({ forecast: null }) });
+    const base = fixture();
+    renderCredits({ state: fixture({ account: { ...base.account!, historyDays: 3, paceKnown: false } }) });
     const summary = screen.getByRole('region', { name: 'Credit summary' });
     expect(within(summary).getByText('Likely to go unused').nextSibling).toHaveTextContent('—');
   });
@@ -153,7 +154,7 @@ describe('CreditsView', () => {
   });
 
   it('shows no data yet, the first sync in progress, and no credits yet', () => {
-    const view = renderCredits({ state: fixture({ account: null, forecast: null, grants: [] }) });
+    const view = renderCredits({ state: fixture({ account: null, grants: [] }) });
     expect(screen.getByText('No data yet. The first refresh is on its way.')).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: /in the order OpenAI uses them/ })).toBeNull();
     // Recording a purchase is how a first-time user gets data: the forms stay.

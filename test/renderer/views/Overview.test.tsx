@@ -2,9 +2,9 @@ import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DashboardState, SyncStatus } from '../../../shared/bridge';
-import { time } from '../../../renderer/i18n/format';
+import { date, money, time } from '../../../renderer/i18n/format';
 import { OverviewView } from '../../../renderer/views/Overview';
-import { dashboardFixture, NOW } from '../support/dashboard-fixture';
+import { dashboardFixture, FIXTURE_RECHARGE, fixtureOutlook, NOW } from '../support/dashboard-fixture';
 import { renderView } from '../support/render-view';
 import { axeViolations } from './axe-violations';
 import { steadySpend } from './steady-spend';
@@ -21,7 +21,11 @@ function fixture(overrides: Partial<DashboardState> = {}, language: 'en' | 'nl' 
 /** The fixture without auto-recharge, so the plain runway shows. */
 function withoutAutoRecharge(overrides: Partial<DashboardState> = {}, language: 'en' | 'nl' = 'en') {
   const base = fixture(overrides, language);
-  return { ...base, autoRecharge: { ...base.autoRecharge, settings: null } };
+  return {
+    ...base,
+    account: { ...base.account!, ...fixtureOutlook(null) },
+    autoRecharge: { ...base.autoRecharge, settings: null },
+  };
 }
 
 function failing(error: SyncStatus['error'], state: Partial<SyncStatus> = {}): Partial<DashboardState> {
@@ -75,47 +79,49 @@ describe('OverviewView', () => {
     expect(screen.getByText(/Estimated: \$42\.10 confirmed/)).not.toHaveTextContent('Drift');
   });
 
-  it('says the runway in one line', () => {
+  it('says when API requests start to fail, in one line', () => {
     renderView(OverviewView, { state: withoutAutoRecharge() });
-    expect(screen.getByText('Lasts about 32 days · runs out around Dec 29, 2026')).toBeInTheDocument();
+    // $42.10 at $1.30 a day: the free grant is drawn first, so none of it expires unused.
+    expect(screen.getByText('API requests fail in about 32 days · around Dec 29, 2026')).toBeInTheDocument();
   });
 
   it('says "Not enough data yet" before 7 days of spend', () => {
-    const base = fixture();
+    const base = withoutAutoRecharge();
     renderView(OverviewView, {
-      state: withoutAutoRecharge({ forecast: { ...base.forecast!, historyDays: 5 } }),
+      state: { ...base, account: { ...base.account!, historyDays: 5, paceKnown: false } },
     });
     expect(screen.getByText('Not enough data yet')).toBeInTheDocument();
-    expect(screen.queryByText(/Lasts about/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/API requests fail in/)).not.toBeInTheDocument();
   });
 
-  it('with auto-recharge on, says it keeps the credit topped up until the monthly limit', () => {
+  it('with auto-recharge on, says requests keep working beyond the horizon, and what the credit alone lasts', () => {
     renderView(OverviewView, { state: fixture() });
     expect(
-      screen.getByText('Auto-recharge keeps you topped up until the monthly limit of $100.00'),
+      screen.getByText('Auto-recharge keeps API requests working beyond Nov 27, 2027', { exact: false }),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/Lasts about/)).not.toBeInTheDocument();
+    expect(screen.getByText('Without recharges the credit alone lasts about 32 days.')).toBeInTheDocument();
+    expect(screen.queryByText(/API requests fail in/)).not.toBeInTheDocument();
   });
 
-  it('names the day auto-recharge reaches its monthly limit when that is this month', () => {
+  it('with a monthly limit too low to keep up, says when requests fail and when the limit stops the next recharge', () => {
     const base = fixture();
+    const limited = { ...FIXTURE_RECHARGE, monthlyLimit: 20n * 1_000_000n };
     renderView(OverviewView, {
-      state: { ...base, autoRecharge: { ...base.autoRecharge, usedThisMonth: 97 * USD } },
+      state: { ...base, account: { ...base.account!, ...fixtureOutlook(limited) } },
     });
-    expect(
-      screen.getByText('Auto-recharge keeps you topped up until the monthly limit, around Nov 29, 2026'),
-    ).toBeInTheDocument();
+    // One $20 recharge a month cannot keep up with $1.30 a day.
+    expect(screen.getByText('API requests fail in about 63 days · around Jan 29, 2027')).toBeInTheDocument();
+    expect(screen.queryByText(/keeps API requests working/)).not.toBeInTheDocument();
   });
 
-  it('once the monthly limit is used up, says no auto-recharge comes this month and shows the plain runway', () => {
+  it('says the next recharge with its amount and date, as the projection has it', () => {
     const base = fixture();
-    renderView(OverviewView, {
-      state: { ...base, autoRecharge: { ...base.autoRecharge, usedThisMonth: 100 * USD } },
-    });
-    expect(
-      screen.getByText("None until Dec 1, 2026: this month's limit of $100.00 is used up."),
-    ).toBeInTheDocument();
-    expect(screen.getByText('Lasts about 32 days · runs out around Dec 29, 2026')).toBeInTheDocument();
+    renderView(OverviewView, { state: base });
+    const next = base.account!.nextRecharge!;
+    expect(next.amount).toBeGreaterThanOrEqual(5 * USD);
+    expect(screen.getByText(/ expected around /)).toHaveTextContent(
+      `${money(next.amount, 'en')} expected around ${date(next.at, 'en')}`,
+    );
   });
 
   it('shows available and pending, and the negative balance only when there is one', () => {
@@ -141,25 +147,23 @@ describe('OverviewView', () => {
         '$5.00 of credit expires on Dec 9, 2026 (in 12 days). At your current pace, about $2.50 of it will go unused.',
       ),
     ).toBeInTheDocument();
-    // The Auto-recharge view's projection: the $2.50 going unused on Dec 9 brings the threshold two
-    // days nearer than spend alone would (Dec 22).
-    expect(
-      screen.getByText('Expected around Dec 20, 2026 (in 23 days), when the balance goes below $10.00.'),
-    ).toBeInTheDocument();
+    // The engine's projection: $42.10 down to the $10 threshold at $1.30 a day, then topped up to $30.
+    expect(screen.getByText('$20.00 expected around Dec 22, 2026 (in 25 days).')).toBeInTheDocument();
   });
 
-  it('says no recharge is expected soon when the balance lasts past the projection', () => {
+  it('says no recharge is needed within the horizon when the projection buys none', () => {
     const base = fixture();
-    const state = { ...base, account: { ...base.account!, balance: 400_000_000, available: 400_000_000 } };
+    const state = { ...base, account: { ...base.account!, nextRecharge: null } };
     renderView(OverviewView, { state });
-    expect(screen.getByText("None expected in the next 30 days at today's pace.")).toBeInTheDocument();
+    expect(screen.getByText("None needed before Nov 27, 2027 at today's pace.")).toBeInTheDocument();
     cleanup();
     renderView(OverviewView, { state: { ...state, settings: { ...state.settings, language: 'nl' } } });
-    expect(screen.getByText('Bij je huidige verbruik niet in de komende 30 dagen.')).toBeInTheDocument();
+    expect(screen.getByText('Bij je huidige verbruik niet nodig vóór 27 nov 2027.')).toBeInTheDocument();
   });
 
   it('says when nothing expires and auto-recharge is off', () => {
-    renderView(OverviewView, { state: withoutAutoRecharge({ grants: [] }) });
+    const base = withoutAutoRecharge();
+    renderView(OverviewView, { state: { ...base, account: { ...base.account!, nextExpiry: null } } });
     expect(screen.getByText('No credit is due to expire.')).toBeInTheDocument();
     expect(screen.getByText('Auto-recharge is off.')).toBeInTheDocument();
   });
@@ -299,7 +303,7 @@ describe('OverviewView', () => {
 
   describe('no data yet', () => {
     it('says the first refresh is on its way', () => {
-      renderView(OverviewView, { state: fixture({ account: null, forecast: null, grants: [] }) });
+      renderView(OverviewView, { state: fixture({ account: null, grants: [] }) });
       expect(screen.getByText('No data yet. The first refresh is on its way.')).toBeInTheDocument();
       expect(screen.queryByRole('heading', { name: 'Balance' })).not.toBeInTheDocument();
     });
@@ -310,7 +314,7 @@ describe('OverviewView', () => {
         state: 'syncing' as const,
         progress: { done: 3, total: 15 },
       };
-      renderView(OverviewView, { state: fixture({ account: null, forecast: null, sync }) });
+      renderView(OverviewView, { state: fixture({ account: null, sync }) });
       expect(screen.getByText('Fetching your history: 3 of 15')).toBeInTheDocument();
     });
 
@@ -337,7 +341,9 @@ describe('OverviewView', () => {
           /Geschat: US\$ 46,00 bevestigd op 24 nov 2026, min US\$ 3,90 uitgegeven sindsdien\./,
         ),
       ).toBeInTheDocument();
-      expect(screen.getByText('Nog genoeg voor ongeveer 32 dagen · op rond 29 dec 2026')).toBeInTheDocument();
+      expect(
+        screen.getByText('API-verzoeken mislukken over ongeveer 32 dagen · rond 29 dec 2026'),
+      ).toBeInTheDocument();
       expect(screen.getByText('Beschikbaar tegoed')).toBeInTheDocument();
       expect(
         screen.getByText(

@@ -4,7 +4,7 @@ import { ALERT_KINDS } from '../../../shared/alerts/alert-schema';
 import { DEFAULT_ALERT_SETTINGS } from '../../../shared/alerts/alert-settings';
 import { formatMoney } from '../../../shared/alerts/alert-format';
 import { notificationFor, testNotification } from '../../../shared/alerts/notifier';
-import { autoRecharge, DAY, HOUR, input, runSyncs, T0, usd } from './alert-test-kit';
+import { autoRecharge, DAY, failsIn, HOUR, input, runSyncs, T0, usd } from './alert-test-kit';
 
 /** One sync sequence that fires every kind of alert somewhere along it. */
 function everyAlert(): Alert[] {
@@ -17,7 +17,7 @@ function everyAlert(): Alert[] {
       input({
         at: T0 + HOUR,
         balance: usd(4.2),
-        runwayDays: 2,
+        ...failsIn(2),
         grants,
         forfeitRisk: [{ id: 'g1', expiresAt: T0 + 5 * DAY, amount: usd(3) }],
         monthSpend: usd(100),
@@ -63,7 +63,7 @@ describe('alert copy', () => {
     const low = alerts.find((a) => a.kind === 'low-balance')!;
     expect(low.title).toEqual({ en: 'Low balance: $4.20 left', nl: 'Laag saldo: nog US$\u00a04,20' });
     expect(low.body.en).toBe(
-      "At your current pace that lasts about 2 days. Buy credit on OpenAI's billing page to keep your API calls working.",
+      "At your current pace API requests start to fail in about 2 days. Buy credit on OpenAI's billing page to keep your API calls working.",
     );
     const negative = alerts.find((a) => a.kind === 'negative-balance')!;
     expect(negative.title).toEqual({ en: 'Negative balance: -$1.37', nl: 'Negatief saldo: US$\u00a0-1,37' });

@@ -32,14 +32,20 @@ function engineCase(monthlyLimit: number) {
   return { result, settings };
 }
 
+/** The reading's figures an alert repeats; requests failing in 8 days. */
+const reading = (historyDays: number) => ({
+  failsAt: Date.parse(NOW) + 8 * 86_400_000,
+  failsInDays: 8,
+  historyDays,
+});
+
 describe('alertInputFrom', () => {
   it('summarises the engine’s result and the sync', () => {
     const { result, settings } = engineCase(40);
-    const input = alertInputFrom(result, {
+    const input = alertInputFrom(result, reading(19), {
       now: Date.parse(NOW),
       autoRecharge: settings,
       policy: { minPurchase: usd(5), maxPurchase: usd(50) },
-      historyDays: 19,
       sync: { complete: true, lastOkAt: Date.parse(NOW), failingSince: null },
     });
     expect(input).toMatchObject({
@@ -51,6 +57,8 @@ describe('alertInputFrom', () => {
       quotaExhausted: result.quotaExhausted,
       month: '2026-03',
       monthSpend: usd(54),
+      // What the screens say, from the reading.
+      failsInDays: 8,
       historyDays: 19,
       lastSyncOkAt: Date.parse(NOW),
       syncFailingSince: null,
@@ -86,11 +94,10 @@ describe('alertInputFrom', () => {
     const base = {
       now: Date.parse(NOW),
       policy: { minPurchase: usd(5), maxPurchase: usd(50) },
-      historyDays: 19,
       sync: { complete: true, lastOkAt: null, failingSince: null },
     };
     const topUp = (target: number) =>
-      alertInputFrom(result, {
+      alertInputFrom(result, reading(0), {
         ...base,
         autoRecharge: {
           threshold: usd(5),
@@ -109,11 +116,10 @@ describe('alertInputFrom', () => {
 
   it('auto-recharge off: no auto-recharge state', () => {
     const { result } = engineCase(40);
-    const input = alertInputFrom(result, {
+    const input = alertInputFrom(result, reading(0), {
       now: Date.parse(NOW),
       autoRecharge: null,
       policy: { minPurchase: usd(5), maxPurchase: usd(50) },
-      historyDays: 0,
       sync: { complete: false, lastOkAt: null, failingSince: Date.parse(NOW) },
     });
     expect(input.autoRecharge).toBeNull();

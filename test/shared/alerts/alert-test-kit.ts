@@ -18,6 +18,11 @@ export function usd(amount: number): bigint {
   return BigInt(Math.round(amount * 1_000_000));
 }
 
+/** When requests fail, `days` after `at`: the reading's `failsInDays` and `failsAt`. */
+export function failsIn(days: number, at = T0): Pick<AlertInput, 'failsAt' | 'failsInDays'> {
+  return { failsInDays: days, failsAt: at + Math.round(days * DAY) };
+}
+
 export function input(overrides: Partial<AlertInput> = {}): AlertInput {
   const balance = overrides.balance ?? usd(40);
   return {
@@ -28,7 +33,8 @@ export function input(overrides: Partial<AlertInput> = {}): AlertInput {
     pending: 0n,
     debt: balance < 0n ? -balance : 0n,
     quotaExhausted: balance <= 0n,
-    runwayDays: balance > 0n ? Number(balance) / 1_000_000 : 0,
+    // A dollar a day, the burn rate below.
+    ...failsIn(balance > 0n ? Number(balance) / 1_000_000 : 0, overrides.at ?? T0),
     burnRatePerDay: usd(1),
     historyDays: 30,
     grants: [],

@@ -3,7 +3,7 @@ import type { AlertKind, AlertSeverity } from '../../../shared/alerts/alert';
 import type { AlertInput } from '../../../shared/alerts/alert-input';
 import { type AlertMemory, alertMemorySchema } from '../../../shared/alerts/alert-memory';
 import { type AlertSettings, DEFAULT_ALERT_SETTINGS } from '../../../shared/alerts/alert-settings';
-import { autoRecharge, DAY, HOUR, input, notified, runSyncs, T0, usd } from './alert-test-kit';
+import { autoRecharge, DAY, failsIn, HOUR, input, notified, runSyncs, T0, usd } from './alert-test-kit';
 
 const forecasts: AlertSettings = { ...DEFAULT_ALERT_SETTINGS, forecastWarnings: true };
 const budget100: AlertSettings = { ...DEFAULT_ALERT_SETTINGS, monthlyBudget: usd(100) };
@@ -38,8 +38,8 @@ const CASES: Case[] = [
   },
   {
     name: 'short runway (forecast warnings on)',
-    before: input({ balance: usd(40), runwayDays: 10 }),
-    after: input({ balance: usd(40), runwayDays: 2.5 }),
+    before: input({ balance: usd(40), ...failsIn(10) }),
+    after: input({ balance: usd(40), ...failsIn(2.5) }),
     settings: forecasts,
     id: 'short-runway',
     kind: 'short-runway',
@@ -226,7 +226,7 @@ describe('hysteresis', () => {
   it('short runway re-arms at the runway setting plus 10 %', () => {
     const runways = [10, 2, 3.2, 2.5, 3.3, 2.9];
     const steps = runSyncs(
-      runways.map((r, i) => input({ at: T0 + i * HOUR, runwayDays: r })),
+      runways.map((r, i) => input({ at: T0 + i * HOUR, ...failsIn(r, T0 + i * HOUR) })),
       forecasts,
     );
     expect(notified(steps)).toEqual([null, 'short-runway', null, null, null, 'short-runway']);
@@ -486,7 +486,7 @@ describe('one notification per sync', () => {
 
 describe('forecast warnings are opt-in and need a week of history', () => {
   const short = input({
-    runwayDays: 1,
+    ...failsIn(1),
     forfeitRisk: [{ id: 'g1', expiresAt: T0 + 20 * DAY, amount: usd(3) }],
     grants: [grant('g1', 20)],
   });
@@ -501,7 +501,7 @@ describe('forecast warnings are opt-in and need a week of history', () => {
   });
 
   it('no short-runway alert while auto-recharge has room', () => {
-    const [step] = runSyncs([input({ runwayDays: 1, autoRecharge: autoRecharge() })], forecasts);
+    const [step] = runSyncs([input({ ...failsIn(1), autoRecharge: autoRecharge() })], forecasts);
     expect(step!.alerts.map((a) => a.id)).not.toContain('short-runway');
   });
 });

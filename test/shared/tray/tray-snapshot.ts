@@ -1,7 +1,8 @@
 /**
  * Dashboard snapshots for the tray's tests, built from the renderer's schema-checked fixture: an
  * OpenAI account at $42.10 with 59 days of spend and auto-recharge off (so the plain runway shows),
- * changed only where a test says so, and parsed again so no test runs on a shape main could not send.
+ * what lies ahead projected by the engine for the auto-recharge chosen, changed only where a test
+ * says so, and parsed again so no test runs on a shape main could not send.
  */
 import type { Language } from '../../../shared/alerts/alert';
 import {
@@ -9,11 +10,15 @@ import {
   type AccountView,
   type BridgeAlert,
   type DashboardState,
-  type ForecastView,
   type SyncStatus,
 } from '../../../shared/bridge';
 import type { Settings } from '../../../shared/settings/settings-schema';
-import { dashboardFixture, NOW } from '../../renderer/support/dashboard-fixture';
+import {
+  dashboardFixture,
+  FIXTURE_RECHARGE,
+  fixtureOutlook,
+  NOW,
+} from '../../renderer/support/dashboard-fixture';
 
 export { NOW };
 export const USD = 1_000_000;
@@ -24,7 +29,6 @@ export interface SnapshotShape {
   backend?: 'demo' | 'openai';
   /** null: the ledger holds nothing yet. */
   account?: Partial<AccountView> | null;
-  forecast?: Partial<ForecastView> | null;
   sync?: Partial<SyncStatus>;
   settings?: Partial<Settings>;
   language?: Language;
@@ -36,7 +40,8 @@ export interface SnapshotShape {
 export function snapshot(shape: SnapshotShape = {}): DashboardState {
   const base = dashboardFixture();
   const backend = shape.backend ?? 'openai';
-  const account = shape.account === null ? null : { ...base.account!, ...shape.account };
+  const outlook = fixtureOutlook(shape.autoRecharge ? FIXTURE_RECHARGE : null);
+  const account = shape.account === null ? null : { ...base.account!, ...outlook, ...shape.account };
   return dashboardStateSchema.parse({
     ...base,
     backend:
@@ -49,7 +54,6 @@ export function snapshot(shape: SnapshotShape = {}): DashboardState {
             capabilities: { balance: 'absent', autoRechargeSettings: false },
           },
     account,
-    forecast: shape.forecast === null ? null : { ...base.forecast!, ...shape.forecast },
     sync: { ...base.sync, ...shape.sync },
     settings: {
       ...base.settings,

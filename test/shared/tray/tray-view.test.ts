@@ -39,7 +39,7 @@ const shortRunwayAlert: BridgeAlert = {
   id: 'short-runway',
   kind: 'short-runway',
   severity: 'warning',
-  ...shortRunwayCopy(2.5, NOW),
+  ...shortRunwayCopy(2.5, NOW + 2.5 * DAY),
   view: 'overview',
 };
 
@@ -47,11 +47,11 @@ describe('trayViewOf: all well', () => {
   it('says balance, runway and next expiry in English, with the time updated in local time', () => {
     expect(view()).toEqual({
       icon: 'ok',
-      tooltip: 'Saldo: $42.10 (estimated) · about 32 days · updated 11:37 AM',
+      tooltip: 'Saldo: $42.10 (estimated) · fails in about 32 days · updated 11:37 AM',
       title: '$42',
       lines: [
         'Balance: $42.10 (estimated).',
-        'Your credit lasts about 32 days; it runs out around Dec 29, 2026.',
+        'At this pace API requests start to fail in about 32 days, around Dec 29, 2026.',
         '$5.00 of credit expires on Dec 9, 2026 (in 12 days); about $2.50 of it will go unused.',
       ],
       refreshLabel: 'Refresh now (updated 11:37 AM)',
@@ -62,11 +62,11 @@ describe('trayViewOf: all well', () => {
   it('says it in Dutch with "je" and the glossary words when the settings say nl', () => {
     expect(view({ language: 'nl' })).toEqual({
       icon: 'ok',
-      tooltip: 'Saldo: US$ 42,10 (geschat) · ongeveer 32 dagen · laatst bijgewerkt 11:37',
+      tooltip: 'Saldo: US$ 42,10 (geschat) · mislukt over ongeveer 32 dagen · laatst bijgewerkt 11:37',
       title: '$ 42',
       lines: [
         'Saldo: US$ 42,10 (geschat).',
-        'Je tegoed is nog genoeg voor ongeveer 32 dagen; het is op rond 29 dec 2026.',
+        'Bij dit verbruik mislukken API-verzoeken over ongeveer 32 dagen, rond 29 dec 2026.',
         'Op 9 dec 2026 (over 12 dagen) vervalt US$ 5,00 tegoed; daarvan blijft ongeveer US$ 2,50 ongebruikt.',
       ],
       refreshLabel: 'Nu vernieuwen (laatst bijgewerkt 11:37)',
@@ -93,35 +93,45 @@ describe('trayViewOf: all well', () => {
   });
 
   it('says "no credit is due to expire" when nothing expires, in both languages', () => {
-    expect(view({ grants: [] }).lines[2]).toBe('No credit is due to expire.');
-    expect(view({ grants: [], language: 'nl' }).lines[2]).toBe('Er vervalt geen tegoed.');
+    const account = { nextExpiry: null };
+    expect(view({ account }).lines[2]).toBe('No credit is due to expire.');
+    expect(view({ account, language: 'nl' }).lines[2]).toBe('Er vervalt geen tegoed.');
   });
 
   it('leaves the amount unused out when the forecast expects none', () => {
-    const grants = snapshot().grants.map((grant) => ({ ...grant, forfeitRisk: 0 }));
-    expect(view({ grants }).lines[2]).toBe('$5.00 of credit expires on Dec 9, 2026 (in 12 days).');
+    const nextExpiry = { ...snapshot().account!.nextExpiry!, unused: 0 };
+    expect(view({ account: { nextExpiry } }).lines[2]).toBe(
+      '$5.00 of credit expires on Dec 9, 2026 (in 12 days).',
+    );
   });
 
   it('says there is not enough data for a runway before 7 days of spend, and drops it from the tooltip', () => {
-    const tray = view({ forecast: { historyDays: 3 }, language: 'nl' });
+    const tray = view({ account: { historyDays: 3, paceKnown: false }, language: 'nl' });
     expect(tray.lines[1]).toBe('Nog niet genoeg gegevens om te zeggen hoe lang je tegoed meegaat.');
     expect(tray.tooltip).toBe('Saldo: US$ 42,10 (geschat) · laatst bijgewerkt 11:37');
   });
 
-  it('says what auto-recharge does instead of a runway when it is on, as the Overview does', () => {
-    const autoRecharge = fixtureRecharge();
-    const tray = view({ autoRecharge });
-    expect(tray.lines[1]).toBe('Auto-recharge keeps you topped up until the monthly limit of $100.00.');
+  it('says auto-recharge keeps requests working when the projection never fails, as the Overview does', () => {
+    const tray = view({ autoRecharge: fixtureRecharge() });
+    expect(tray.lines[1]).toBe('Auto-recharge keeps your API requests working beyond Nov 27, 2027.');
     expect(tray.tooltip).toBe('Saldo: $42.10 (estimated) · auto-recharge on · updated 11:37 AM');
-    expect(view({ autoRecharge: { ...autoRecharge, monthlyLimit: null } }).lines[1]).toBe(
-      'Auto-recharge keeps you topped up; it has no monthly limit.',
+    expect(view({ autoRecharge: fixtureRecharge(), language: 'nl' }).lines[1]).toBe(
+      'Automatisch opladen houdt je API-verzoeken werkend tot na 27 nov 2027.',
     );
   });
 
-  it('says "less than a day" for a runway under one day', () => {
-    const soon = view({ forecast: { runwayDays: 0.4, depletionAt: null } });
-    expect(soon.lines[1]).toBe('Your credit lasts less than a day.');
-    expect(soon.tooltip).toBe('Saldo: $42.10 (estimated) · less than a day · updated 11:37 AM');
+  it('says the credit lasts beyond the horizon when nothing fails without auto-recharge', () => {
+    const tray = view({ account: { failsAt: null, failsInDays: null } });
+    expect(tray.lines[1]).toBe('Your credit lasts beyond Nov 27, 2027.');
+    expect(tray.tooltip).toBe('Saldo: $42.10 (estimated) · updated 11:37 AM');
+  });
+
+  it('says "less than a day" when requests fail within a day', () => {
+    const soon = view({ account: { failsAt: NOW + 0.4 * DAY, failsInDays: 0.4 } });
+    expect(soon.lines[1]).toBe(
+      'At this pace API requests start to fail in less than a day, around Nov 27, 2026.',
+    );
+    expect(soon.tooltip).toBe('Saldo: $42.10 (estimated) · fails in less than a day · updated 11:37 AM');
   });
 });
 
@@ -187,7 +197,7 @@ describe('trayViewOf: the icon states and their precedence', () => {
     expect(tray.icon).toBe('offline');
     expect(tray.lines.at(-1)).toBe("Can't reach OpenAI. Showing data from 11:22 AM.");
     expect(tray.tooltip).toBe(
-      "Saldo: $42.10 (estimated) · can't reach OpenAI · about 32 days · updated 11:22 AM",
+      "Saldo: $42.10 (estimated) · can't reach OpenAI · fails in about 32 days · updated 11:22 AM",
     );
   });
 
@@ -255,7 +265,7 @@ describe('trayViewOf: the icon states and their precedence', () => {
   it('is low on a current short-runway alert, saying its title', () => {
     const tray = view({ alerts: [shortRunwayAlert], language: 'nl' });
     expect(tray.icon).toBe('low');
-    expect(tray.lines.at(-1)).toBe('Je tegoed is nog genoeg voor ongeveer 2 dagen.');
+    expect(tray.lines.at(-1)).toBe('API-verzoeken mislukken over ongeveer 2 dagen.');
   });
 
   it('is offline rather than low when the low figures are out of date, and still names the low balance', () => {
@@ -270,7 +280,9 @@ describe('trayViewOf: the icon states and their precedence', () => {
     expect(tray.lines.at(-1)).toBe(
       'Demo data: connect an OpenAI Admin key in Saldo to see your own balance.',
     );
-    expect(tray.tooltip).toBe('Saldo: $42.10 (estimated) · demo data · about 32 days · updated 11:37 AM');
+    expect(tray.tooltip).toBe(
+      'Saldo: $42.10 (estimated) · demo data · fails in about 32 days · updated 11:37 AM',
+    );
     const low = view({ backend: 'demo', account: balanceOf(3_100_000), language: 'nl' });
     expect(low.icon).toBe('low');
     expect(low.lines.at(-1)).toBe(
@@ -328,11 +340,10 @@ describe('trayViewOf: the tooltip', () => {
     const crowded = (language: 'en' | 'nl') =>
       trayViewOf(
         snapshot({
-          account: balanceOf(999_999_999_990_000),
           sync: failing('network', {}, NOW - 3 * DAY),
           alerts: [shortRunwayAlert],
           backend: 'demo',
-          forecast: { runwayDays: 9_999 },
+          account: { ...balanceOf(999_999_999_990_000), failsInDays: 9_999 },
           language,
         }),
       ).tooltip;
@@ -364,20 +375,21 @@ describe('trayViewOf: the tooltip', () => {
       fc.property(
         fc.record({
           balance: fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 }),
-          runwayDays: fc.option(fc.double({ min: 0, max: 100_000, noNaN: true })),
+          failsInDays: fc.option(fc.double({ min: 0, max: 365, noNaN: true })),
           historyDays: fc.integer({ min: 0, max: 400 }),
           sync: syncs,
           backend: fc.constantFrom('demo' as const, 'openai' as const),
           language: fc.constantFrom('en' as const, 'nl' as const),
           lowAlert: fc.boolean(),
         }),
-        ({ balance, runwayDays, historyDays, sync, backend, language, lowAlert }) => {
+        ({ balance, failsInDays, historyDays, sync, backend, language, lowAlert }) => {
           const tray = view({
-            account: balanceOf(balance),
-            forecast: {
-              runwayDays,
+            account: {
+              ...balanceOf(balance),
+              failsInDays,
+              failsAt: failsInDays === null ? null : NOW + Math.round(failsInDays * DAY),
               historyDays,
-              depletionAt: runwayDays === null ? null : NOW + Math.round(runwayDays * DAY),
+              paceKnown: historyDays >= 7,
             },
             sync,
             backend,

@@ -39,8 +39,8 @@ export function stateHandlers(ctx: StateContext): Pick<BridgeHandlers, StateChan
         const { opened } = current;
         const now = opened.now();
         // Nothing recorded or synced: the export has its header and empty lists.
-        const result = opened.monitor.state().result ?? emptyResult(now);
-        const data = exportRecords(opened.ledger.read(), result);
+        const { result, reading } = opened.monitor.state();
+        const data = exportRecords(opened.ledger.read(), result ?? emptyResult(now), reading);
         const day = formatInstant(now).slice(0, 10);
         return ok(
           format === 'csv'

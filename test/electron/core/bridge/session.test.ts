@@ -107,7 +107,7 @@ describe('the bridge session on the demo account', () => {
       lastCheck: null,
     });
     expect(snapshot.account?.balance).toBeGreaterThan(0);
-    expect(snapshot.forecast?.historyDays).toBeGreaterThanOrEqual(90);
+    expect(snapshot.account?.historyDays).toBeGreaterThanOrEqual(90);
     expect(snapshot.spend.days.at(-1)).toBe('2026-11-20');
     expect(snapshot.spend.days.length).toBeGreaterThan(90);
     expect(snapshot.spend.byProject.length).toBe(3);

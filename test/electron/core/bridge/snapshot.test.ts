@@ -17,6 +17,8 @@ import {
 } from '../../../../electron/core/bridge';
 import type { MonitorState } from '../../../../electron/core/monitor';
 import { evaluateLedger, fullLedger, NOW, TRICKY_ID, FORMULA_ID } from '../export/fixture';
+import { assess } from '../../../../electron/core/monitor/assess';
+import { projectionStartJsonSchema } from '../../../../shared/billing/projection-json';
 
 const CHOICE = {
   backend: 'demo' as const,
@@ -39,10 +41,17 @@ const ALERT: Alert = {
   view: 'overview',
 };
 
+/** The monitor's state for `ledger` at NOW: the engine's result and the reading, as the monitor assesses them. */
+function assessed(ledger: Ledger): Pick<MonitorState, 'result' | 'reading'> {
+  const outcome = assess(ledger, NOW);
+  if (!outcome.ok || outcome.value === null) return { result: null, reading: null };
+  return { result: outcome.value.result, reading: outcome.value.reading };
+}
+
 function sources(ledger: Ledger, state: Partial<MonitorState> = {}): SnapshotSources {
   return {
     now: NOW,
-    state: { backend: 'demo', lastSync: null, result: evaluateLedger(ledger), alerts: [ALERT], ...state },
+    state: { backend: 'demo', lastSync: null, ...assessed(ledger), alerts: [ALERT], ...state },
     ledger,
     settings: defaultSettings(),
     backend: { choice: CHOICE, baseUrl: null, capabilities: CAPABILITIES },
@@ -163,13 +172,29 @@ describe('buildSnapshot', () => {
     ]);
   });
 
-  it('has a forecast with the history in whole days, and depletion as an instant', () => {
-    expect(snapshot.forecast).toEqual({
+  it("carries the reading: the pace, when requests fail and the next recharge, from the engine's projection", () => {
+    expect(snapshot.account).toMatchObject({
       burnRatePerDay: Number(result.burnRatePerDay),
-      runwayDays: result.runwayDays,
-      depletionAt: result.depletionAt === null ? null : Number(result.depletionAt),
       historyDays: 422,
+      paceKnown: true,
+      failsAt: result.failsAt,
+      nextRecharge:
+        result.nextAutoRechargeAt === null
+          ? null
+          : { at: result.nextAutoRechargeAt, amount: Number(result.projection.recharges[0]!.amount) },
+      creditOnly:
+        result.runwayDays === null
+          ? null
+          : {
+              days: result.runwayDays,
+              until: result.depletionAt === null ? null : Number(result.depletionAt),
+            },
     });
+  });
+
+  it('carries where the projection starts, so a draft of auto-recharge settings projects alike', () => {
+    const start = projectionStartJsonSchema.parse(snapshot.autoRecharge.start);
+    expect(start).toEqual(result.projectionStart);
   });
 
   it('lists the alerts now, and those that fired newest first', () => {
@@ -188,8 +213,9 @@ describe('buildSnapshot', () => {
   });
 
   it('before anything is recorded: no account, no forecast, empty lists — still valid', () => {
-    const empty = buildSnapshot(sources(emptyLedger(), { result: null, alerts: [] }));
-    expect(empty).toMatchObject({ account: null, forecast: null, grants: [], markers: [], entries: [] });
+    const empty = buildSnapshot(sources(emptyLedger(), { result: null, reading: null, alerts: [] }));
+    expect(empty).toMatchObject({ account: null, grants: [], markers: [], entries: [] });
+    expect(empty.autoRecharge.start).toBeNull();
     expect(empty.spend).toEqual({
       days: [],
       totals: [],
@@ -199,11 +225,6 @@ describe('buildSnapshot', () => {
       balance: [],
     });
     expect(dashboardStateSchema.safeParse(empty).success).toBe(true);
-  });
-
-  it('says a depletion beyond what an instant holds is none', () => {
-    const far = buildSnapshot(sources(ledger, { result: { ...result, depletionAt: 2n ** 60n } }));
-    expect(far.forecast?.depletionAt).toBeNull();
   });
 });
 

@@ -11,7 +11,7 @@ const HEADER =
 
 function fullCsv(): string {
   const ledger = fullLedger();
-  return exportCsv(exportRecords(ledger, evaluateLedger(ledger)));
+  return exportCsv(exportRecords(ledger, evaluateLedger(ledger), null));
 }
 
 describe('exportCsv', () => {
@@ -71,6 +71,6 @@ describe('exportCsv', () => {
 
   it('an empty ledger gives the header alone', () => {
     const ledger = emptyLedger();
-    expect(exportCsv(exportRecords(ledger, evaluateLedger(ledger)))).toBe(`${HEADER}\r\n`);
+    expect(exportCsv(exportRecords(ledger, evaluateLedger(ledger), null))).toBe(`${HEADER}\r\n`);
   });
 });

@@ -4,6 +4,7 @@ import { FORMULA_ID, TRICKY_ID } from './fixture';
 
 export const FULL_EXPORT: ExportData = {
   currency: 'USD',
+  account: null,
   grants: [
     {
       id: 'p1',

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { exportRecords } from '../../../../electron/core/export';
 import { emptyLedger, type Ledger } from '../../../../shared/ledger/ledger-schema';
 import { FULL_EXPORT } from './expected';
-import { evaluateLedger, fullLedger } from './fixture';
+import { evaluateLedger, fullLedger, NOW } from './fixture';
+import { assess } from '../../../../electron/core/monitor/assess';
+import { formatInstant } from '../../../../shared/billing/instant';
+import { microsToDecimalText } from '../../../../shared/billing/money';
 
 const CREATED = '2026-11-27T09:00:00Z';
 
@@ -12,13 +15,40 @@ describe('exportRecords', () => {
     const ledger = fullLedger();
     const result = evaluateLedger(ledger);
     expect(result.rejected).toEqual([]);
-    expect(exportRecords(ledger, result)).toEqual(FULL_EXPORT);
+    expect(exportRecords(ledger, result, null)).toEqual(FULL_EXPORT);
+  });
+
+  it('leads with the account as every surface reads it: balance, failure, next expiry and recharge', () => {
+    const ledger = fullLedger();
+    const assessed = assess(ledger, NOW);
+    if (!assessed.ok || assessed.value === null) throw new Error('the full ledger assesses');
+    const { result, reading } = assessed.value;
+    expect(exportRecords(ledger, result, reading).account).toEqual({
+      at: formatInstant(NOW),
+      balance: microsToDecimalText(result.balance),
+      failsAt: result.failsAt === null ? null : formatInstant(result.failsAt),
+      nextExpiry:
+        reading.nextExpiry === null
+          ? null
+          : {
+              at: formatInstant(reading.nextExpiry.at),
+              amount: microsToDecimalText(BigInt(reading.nextExpiry.amount)),
+            },
+      nextRecharge:
+        result.nextAutoRechargeAt === null
+          ? null
+          : {
+              at: formatInstant(result.nextAutoRechargeAt),
+              amount: microsToDecimalText(result.projection.recharges[0]!.amount),
+            },
+    });
   });
 
   it('an empty ledger exports empty lists', () => {
     const ledger = emptyLedger();
-    expect(exportRecords(ledger, evaluateLedger(ledger))).toEqual({
+    expect(exportRecords(ledger, evaluateLedger(ledger), null)).toEqual({
       currency: 'USD',
+      account: null,
       grants: [],
       purchases: [],
       calibrations: [],
@@ -42,7 +72,7 @@ describe('exportRecords', () => {
     };
     const result = evaluateLedger(ledger);
     expect(result.rejected).toEqual([{ index: 0, reason: 'out-of-limits' }]);
-    const data = exportRecords(ledger, result);
+    const data = exportRecords(ledger, result, null);
     expect(data.grants).toEqual([]);
     expect(data.purchases).toEqual([
       { id: 'big', at: '2026-11-02T00:00:00Z', amount: '60.000001', source: 'manual' },
@@ -60,7 +90,7 @@ describe('exportRecords', () => {
         purchase('same-instant', '2026-11-03T00:00:00Z', '7'),
       ],
     };
-    expect(exportRecords(ledger, evaluateLedger(ledger)).purchases).toEqual([
+    expect(exportRecords(ledger, evaluateLedger(ledger), null).purchases).toEqual([
       { id: 'early', at: '2026-11-01T00:00:00Z', amount: '10.5', source: 'manual' },
       { id: 'late', at: '2026-11-03T00:00:00Z', amount: '5', source: 'manual' },
       { id: 'same-instant', at: '2026-11-03T00:00:00Z', amount: '7', source: 'manual' },
@@ -79,7 +109,7 @@ describe('exportRecords', () => {
       ...emptyLedger(),
       costs: [row('2026-11-02', 100_000), row('2026-11-01', 1), row('2026-11-02', 200_000)],
     };
-    expect(exportRecords(ledger, evaluateLedger(ledger)).dailySpend).toEqual([
+    expect(exportRecords(ledger, evaluateLedger(ledger), null).dailySpend).toEqual([
       { day: '2026-11-01', amount: '0.000001' },
       { day: '2026-11-02', amount: '0.3' },
     ]);

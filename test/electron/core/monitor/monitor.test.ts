@@ -71,7 +71,13 @@ describe('the demo monitor', () => {
   it('backfills into its own ledger, evaluates, and signals only real changes', async () => {
     const { monitor, simulatorUrl, dir, choice } = await openDemo();
     expect(choice).toMatchObject({ backend: 'demo', reason: expect.stringContaining('SALDO_DEMO=1') });
-    expect(monitor.state()).toEqual({ backend: 'demo', lastSync: null, result: null, alerts: [] });
+    expect(monitor.state()).toEqual({
+      backend: 'demo',
+      lastSync: null,
+      result: null,
+      reading: null,
+      alerts: [],
+    });
     const changes: MonitorState[] = [];
     monitor.onChange((state) => changes.push(state));
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Projection } from '../../../../shared/dashboard/recharge-projection';
-import { lowestBalance, previewDays } from '../../../../renderer/views/auto-recharge/recharge-preview';
+import {
+  lowestBalance,
+  previewDays,
+  previewRecharges,
+} from '../../../../renderer/views/auto-recharge/recharge-preview';
 
 const NOW = Date.parse('2026-11-27T10:42:00Z');
 const DAY = 86_400_000;
@@ -51,7 +55,7 @@ describe('previewDays', () => {
       ],
     });
     expect(previewDays(falling, NOW)[1]!.balance).toBe(0);
-    expect(lowestBalance(falling)).toBe(0);
+    expect(lowestBalance(falling, NOW)).toBe(0);
     const inDebt = projection({
       points: [
         { at: NOW, balance: -2_000_000 },
@@ -71,7 +75,21 @@ describe('previewDays', () => {
             { at: NOW + 0.5 * DAY, balance: 30_000_000 },
           ],
         }),
+        NOW,
       ),
     ).toBe(10_000_000);
+  });
+
+  it("shows only the preview: the projection's year beyond it counts in neither the lowest nor the recharges", () => {
+    const year = projection({
+      points: [
+        { at: NOW, balance: 12_000_000 },
+        { at: NOW + 40 * DAY, balance: 1_000_000 },
+        { at: NOW + 40 * DAY, balance: 21_000_000 },
+      ],
+      recharges: [{ at: NOW + 40 * DAY, amount: 20_000_000 }],
+    });
+    expect(lowestBalance(year, NOW)).toBe(12_000_000);
+    expect(previewRecharges(year, NOW)).toEqual([]);
   });
 });
