@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../electron/core/simulator';
 import { openStores } from '../../../electron/core/stores';
 import { expectNoKey, FAKE_ADMIN_KEY } from '../core/secrets/secrets-test-kit';
-import { prepareLowBalanceDemo } from '../support/demo-data-dir';
+import { prepareDemo, prepareLowBalanceDemo } from '../support/demo-data-dir';
 import {
   errorField,
   expectNoStackTrace,
@@ -156,6 +156,20 @@ describe('saldo check', () => {
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toMatch(/^error: sync: /);
     // Four syncs, one of them retrying a refused connection with backoff (3.5 s).
+  }, 30_000);
+
+  it('judges the runway every surface shows: when API requests fail, auto-recharge included', async () => {
+    const user = demoUser();
+    // The demo's auto-recharge recorded as off: about $20 at a few dollars a day fails within weeks.
+    prepareDemo(user.home);
+    const short = await user.run('check', '--min', '1', '--runway-days', '60');
+    expect(short.code, short.stdout).toBe(1);
+    expect(short.stdout).toMatch(/^below: runway: API requests fail in about \d+ days, around .+ \(< 60 days\)\n$/);
+    // The same words `status` prints on its Runway line.
+    const status = expectOk(await user.run('status'));
+    const runway = /Runway\s+(.+)\n/.exec(status.stdout)![1]!;
+    expect(short.stdout).toContain(runway);
+    expectOk(await user.run('check', '--min', '1', '--runway-days', '1'));
   }, 30_000);
 
   it('as a real process, for cron: 0 and 1, nothing on stderr', async () => {
