@@ -1,5 +1,6 @@
 /** Options of one command, read strictly: an unknown option or a stray word is a user error. */
 import { parseArgs } from 'node:util';
+import { parseInstant } from '../../shared/billing/instant';
 import { UserError } from './io';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
@@ -39,6 +40,22 @@ export function readOptions<S extends OptionSpec>(
     );
   }
   return { values: parsed.values as Values<S>, positionals: parsed.positionals };
+}
+
+/** How `--help` and errors name the two forms an instant option takes. */
+export const INSTANT_FORMS =
+  'a date like 2030-01-01 (taken as 00:00 UTC) or an instant like 2030-01-01T12:00:00Z';
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * An instant option (`--at`, `--expires`) as the ledger stores it: a date alone is the start of that
+ * UTC day, so `--at 2030-01-01` means 2030-01-01T00:00:00Z; anything else must be a whole instant.
+ */
+export function instantOption(value: string | undefined, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  const text = DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value;
+  if (parseInstant(text) === undefined) throw new UserError(option, `must be ${INSTANT_FORMS}`);
+  return text;
 }
 
 /** A required string option, or a user error naming it. */

@@ -3,9 +3,9 @@
  * the alerts and the app do), labels in aligned columns.
  */
 import type { Language } from '../../shared/alerts/alert';
-import { formatDate, formatMoney } from '../../shared/alerts/alert-format';
+import { formatDate, formatExactMoney, formatMoney } from '../../shared/alerts/alert-format';
 
-export { formatDate, formatMoney };
+export { formatDate, formatExactMoney, formatMoney };
 
 const LOCALE: Record<Language, string> = { en: 'en-US', nl: 'nl-NL' };
 
@@ -20,6 +20,16 @@ export function formatMoment(ms: number, language: Language): string {
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(ms);
+}
+
+/** A UTC month `YYYY-MM` by name: "December 2026" / "december 2026". */
+export function formatMonth(month: string, language: Language): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(LOCALE[language], {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year!, monthNumber! - 1, 1));
 }
 
 /** A count of days with one decimal at most: "11.4". */

@@ -18,6 +18,7 @@ import { keyCommand, keyUsage } from './commands/key';
 import { serveCommand, serveUsage } from './commands/serve';
 import { simulatorCommand, simulatorUsage } from './commands/simulator';
 import { statusCommand, statusUsage, syncCommand, syncUsage } from './commands/status';
+import { INSTANT_FORMS } from './args';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError, errorLine, oneLine, type CliIo } from './io';
 
 interface Command {
@@ -53,6 +54,9 @@ export function helpText(): string {
     '',
     'Usage:',
     ...rows.flatMap(([synopsis, summary]) => [`  saldo ${synopsis}`, `      ${summary}`]),
+    '',
+    `WHEN: ${INSTANT_FORMS}.`,
+    'USD: dollars as a decimal, up to 6 decimals (20, 20.001); shown as recorded.',
     '',
     'Environment: SALDO_HOME (data directory), SALDO_DEMO=1 (the demo account), OPENAI_ADMIN_KEY',
     '(an Admin key for this run, not stored), OPENAI_BASE_URL (a relay or the simulator).',

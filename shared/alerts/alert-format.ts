@@ -67,6 +67,18 @@ export function formatCompactMoney(micros: number, language: Language): string {
   return compactFormat(language).format(micros / 1_000_000);
 }
 
+// Up to the micro-dollar: every digit an amount can carry.
+const exactFormat = numberFormats({ ...CENTS, maximumFractionDigits: 6 });
+
+/**
+ * An amount as recorded — what someone entered or the provider reported — with every significant
+ * digit down to the micro-dollar and at least cents: "$20.001", "$20.00"; nl "US$ 20,001". Computed
+ * figures (balance, spend) go through `formatMoney`: estimates, to the cent.
+ */
+export function formatExactMoney(micros: Micros, language: Language): string {
+  return exactFormat(language).format(decimal(micros));
+}
+
 /**
  * The tray title's balance (ux.md §1 Tray, §3): the narrow "$", whole dollars (rounded down) from
  * $10 and cents below: "$42", "$4.20", "-$13"; nl "$ 42", "$ 4,20", "$ -13".

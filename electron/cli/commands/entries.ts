@@ -8,22 +8,22 @@ import { parseAmount } from '../../../shared/billing/money';
 import type { LedgerEntry } from '../../../shared/ledger/ledger-schema';
 import type { OpenedMonitor } from '../../core/monitor';
 import type { StoreResult } from '../../core/stores';
-import { readOptions, required } from '../args';
+import { instantOption, readOptions, required } from '../args';
 import { storeFailure, withMonitor } from '../context';
 import { demoNote } from '../demo-note';
-import { formatDate, formatMoment, formatMoney } from '../format';
+import { formatDate, formatExactMoney, formatMoment } from '../format';
 import { EXIT_OK, UserError, type CliIo } from '../io';
 
 export const purchaseUsage = [
-  'purchase add --amount USD [--at ISO] [--id ID]',
+  'purchase add --amount USD [--at WHEN] [--id ID]',
   'record credit you bought',
 ] as const;
 export const grantUsage = [
-  'grant add --amount USD [--expires ISO] [--at ISO] [--id ID]',
+  'grant add --amount USD [--expires WHEN] [--at WHEN] [--id ID]',
   'record free credit granted to you',
 ] as const;
 export const calibrateUsage = [
-  'calibrate --balance USD [--at ISO]',
+  'calibrate --balance USD [--at WHEN]',
   'record the balance the billing page shows now',
 ] as const;
 export const ledgerUsage = [
@@ -53,10 +53,9 @@ export async function purchaseCommand(args: readonly string[], io: CliIo): Promi
   const spec = { amount: { type: 'string' }, at: { type: 'string' }, id: { type: 'string' } } as const;
   const { values } = readOptions(rest, spec, 'purchase add', purchaseUsage[0]);
   const amount = required(values.amount, 'amount');
+  const at = instantOption(values.at, 'at') ?? nowText();
   return record(io, async ({ ledger }) =>
-    mustStore(
-      ledger.addPurchase({ amount, at: values.at ?? nowText(), ...(values.id ? { id: values.id } : {}) }),
-    ),
+    mustStore(ledger.addPurchase({ amount, at, ...(values.id ? { id: values.id } : {}) })),
   );
 }
 
@@ -71,11 +70,13 @@ export async function grantCommand(args: readonly string[], io: CliIo): Promise<
   } as const;
   const { values } = readOptions(rest, spec, 'grant add', grantUsage[0]);
   const amount = required(values.amount, 'amount');
+  const at = instantOption(values.at, 'at') ?? nowText();
+  const expiresAt = instantOption(values.expires, 'expires');
   return record(io, async ({ ledger }) => {
     const added = ledger.addGrant({
       amount,
-      at: values.at ?? nowText(),
-      ...(values.expires === undefined ? {} : { expiresAt: values.expires }),
+      at,
+      ...(expiresAt === undefined ? {} : { expiresAt }),
       ...(values.id ? { id: values.id } : {}),
     });
     // The schema names the field `expiresAt`; the user typed `--expires`.
@@ -90,25 +91,26 @@ export async function calibrateCommand(args: readonly string[], io: CliIo): Prom
   const spec = { balance: { type: 'string' }, at: { type: 'string' } } as const;
   const { values } = readOptions(args, spec, 'calibrate', calibrateUsage[0]);
   const balance = required(values.balance, 'balance');
-  return record(io, async ({ ledger }) =>
-    mustStore(ledger.addBalance({ balance, at: values.at ?? nowText() })),
-  );
+  const at = instantOption(values.at, 'at') ?? nowText();
+  return record(io, async ({ ledger }) => mustStore(ledger.addBalance({ balance, at })));
 }
 
+/** A recorded entry, its amount as recorded (every digit the user gave). */
 function entryRow(entry: LedgerEntry, language: 'en' | 'nl'): string[] {
   const at = formatMoment(parseInstant(entry.at)!, language);
+  const money = (text: string) => formatExactMoney(parseAmount(text)!, language);
   switch (entry.type) {
     case 'purchase':
-      return [entry.id, 'purchase', at, formatMoney(parseAmount(entry.amount)!, language), entry.source];
+      return [entry.id, 'purchase', at, money(entry.amount), entry.source];
     case 'grant': {
       const expires =
         entry.expiresAt === undefined
           ? 'default expiry'
           : `expires ${formatDate(parseInstant(entry.expiresAt)!, language)}`;
-      return [entry.id, 'grant', at, formatMoney(parseAmount(entry.amount)!, language), expires];
+      return [entry.id, 'grant', at, money(entry.amount), expires];
     }
     case 'balance':
-      return [entry.id, 'balance', at, formatMoney(parseAmount(entry.balance)!, language), 'calibration'];
+      return [entry.id, 'balance', at, money(entry.balance), 'calibration'];
   }
 }
 
