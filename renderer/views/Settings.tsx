@@ -5,6 +5,7 @@
 import { useMessages } from '../app-context';
 import { CalibrateForm } from '../components/CalibrateForm';
 import { Card } from '../components/Card';
+import { DemoRecordNote } from '../components/DemoRecordNote';
 import { ExternalLink } from '../components/ExternalLink';
 import { OPENAI_PAGES } from '../../shared/openai-pages';
 import { settingsMessages } from '../i18n/messages/settings';
@@ -35,6 +36,7 @@ export function SettingsView() {
       </Card>
       <Card title={m.calibrate}>
         <p>{m.calibrateExplain}</p>
+        <DemoRecordNote />
         <CalibrateForm />
       </Card>
       <Card title={m.refresh.title}>

@@ -14,6 +14,9 @@ export const commonMessages = catalogue({
     },
     demoBadge: 'Demo',
     demoExplained: 'Demo data: connect an OpenAI Admin key in Settings to see your own account.',
+    demoRecording:
+      'This is the demo account: what you record here goes to the demo, not to your OpenAI account.',
+    demoOwnAccount: 'Add your Admin key in Settings to watch your own.',
     source: { demo: 'Demo account', openai: 'OpenAI' },
     refreshNow: 'Refresh now',
     refreshing: 'Refreshing…',
@@ -59,6 +62,9 @@ export const commonMessages = catalogue({
     demoBadge: 'Demo',
     demoExplained:
       'Demogegevens: koppel een OpenAI Admin-sleutel in Instellingen om je eigen account te zien.',
+    demoRecording:
+      'Dit is het demo-account: wat je hier vastlegt, gaat naar de demo, niet naar je OpenAI-account.',
+    demoOwnAccount: 'Voeg je Admin-sleutel toe in Instellingen om je eigen account te volgen.',
     source: { demo: 'Demo-account', openai: 'OpenAI' },
     refreshNow: 'Nu vernieuwen',
     refreshing: 'Vernieuwen…',

@@ -8,6 +8,7 @@ import type { Projection, RechargeSettings } from '../../../shared/dashboard/rec
 import { useApp, useMessages } from '../../app-context';
 import { Card } from '../../components/Card';
 import { Checkbox } from '../../components/Checkbox';
+import { DemoRecordNote } from '../../components/DemoRecordNote';
 import { ExternalLink } from '../../components/ExternalLink';
 import { Field } from '../../components/Field';
 import { FormFeedback } from '../../components/FormFeedback';
@@ -67,6 +68,7 @@ export function RechargeForm({
 
   return (
     <Card title={m.title} className="recharge-form">
+      <DemoRecordNote />
       {canApply ? null : (
         <div className="banner banner--info recharge-form__notice">
           <p>{m.openaiNotice}</p>

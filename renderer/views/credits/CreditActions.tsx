@@ -5,6 +5,7 @@
 import { useMessages } from '../../app-context';
 import { CalibrateForm } from '../../components/CalibrateForm';
 import { Card } from '../../components/Card';
+import { DemoRecordNote } from '../../components/DemoRecordNote';
 import { creditsMessages } from '../../i18n/messages/credits';
 import { CreditForm } from './CreditForm';
 
@@ -12,6 +13,7 @@ export function CreditActions() {
   const m = useMessages(creditsMessages);
   return (
     <Card title={m.actions.title} className="credit-actions">
+      <DemoRecordNote />
       <details className="disclosure">
         <summary>{m.actions.purchase}</summary>
         <CreditForm kind="purchase" />
