@@ -1,6 +1,7 @@
 /**
  * What a small window must not do to the page as it is now (issue: 800 × 600, the smallest window):
- * push a table column off-screen without a visible way to it, cut a caption, or squash an icon.
+ * push a table column off-screen without a visible way to it, cut a caption or a chart's label, or
+ * squash an icon.
  */
 import type { Page } from 'playwright-core';
 
@@ -59,6 +60,17 @@ export function layoutProblems(page: Page): Promise<string[]> {
       }
       if (caption !== null && caption.getBoundingClientRect().right > visibleRight + SLACK) {
         problems.push(`${title}: its caption runs past the visible edge and is cut`);
+      }
+    }
+    // A chart's own words (ticks, "so far", a threshold's label) are cut where they leave its drawing.
+    for (const chart of document.querySelectorAll('.chart-frame svg.recharts-surface')) {
+      const frame = chart.getBoundingClientRect();
+      for (const text of chart.querySelectorAll('text')) {
+        const box = text.getBoundingClientRect();
+        if (box.width === 0 || name(text) === '') continue;
+        if (box.left < frame.left - SLACK || box.right > frame.right + SLACK) {
+          problems.push(`chart text "${name(text)}" runs past the edge of its chart and is cut`);
+        }
       }
     }
     for (const icon of document.querySelectorAll('.status-mark__icon, .swatch')) {
