@@ -14,7 +14,15 @@ import { resultToSpecObject } from '../../shared/billing/result-json';
 import type { AutoRechargeSettings, Ledger } from '../../shared/ledger/ledger-schema';
 import { parseAmount } from '../../shared/billing/money';
 import { emptyResult, type BackendChoice, type LastSync, type MonitorState } from '../core/monitor';
-import { formatDate, formatExactMoney, formatMoment, formatMoney, formatNumber, table } from './format';
+import {
+  formatDate,
+  formatExactMoney,
+  formatMoment,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  table,
+} from './format';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
 
@@ -109,9 +117,32 @@ function syncLines(lastSync: LastSync | null, language: Language): [string, stri
   return rows;
 }
 
+/**
+ * Where the balance comes from. "Confirmed" only for a balance someone confirmed — the user's
+ * calibration, or the provider's own report — shown as given; otherwise it is Saldo's estimate.
+ */
+function provenanceRow(reading: AccountReading, language: Language): [string, string] {
+  const confirmed = reading.lastCalibration;
+  if (confirmed === null) {
+    return ['Estimated', 'from your purchases and spend; not confirmed yet (saldo calibrate --balance USD)'];
+  }
+  const who = confirmed.by === 'you' ? 'you entered it' : 'OpenAI reported it';
+  const observed = formatExactMoney(BigInt(confirmed.observed), language);
+  const since = formatMoney(BigInt(reading.spentSinceCalibration), language);
+  return [
+    'Confirmed',
+    `${observed} on ${formatMoment(confirmed.at, language)} (${who}); ${since} spent since`,
+  ];
+}
+
+/** "Spent in December 2026" / "Uitgegeven in december 2026". */
+function spentInLabel(month: string, language: Language): string {
+  return `${language === 'nl' ? 'Uitgegeven in' : 'Spent in'} ${formatMonth(month, language)}`;
+}
+
 function accountLines(reading: AccountReading, ledger: Ledger, language: Language): [string, string][] {
   const money = (micros: number) => formatMoney(BigInt(micros), language);
-  const rows: [string, string][] = [['Balance', money(reading.balance)]];
+  const rows: [string, string][] = [['Balance', money(reading.balance)], provenanceRow(reading, language)];
   if (reading.pending !== 0 || reading.debt !== 0) {
     rows.push([
       'Available',
@@ -131,7 +162,7 @@ function accountLines(reading: AccountReading, ledger: Ledger, language: Languag
       `about ${formatNumber(reading.creditOnly.days, language)} days without recharges`,
     ]);
   }
-  rows.push([`Spent in ${reading.month.key}`, money(reading.month.spent)]);
+  rows.push([spentInLabel(reading.month.key, language), money(reading.month.spent)]);
   const expiry = reading.nextExpiry;
   if (expiry !== null) {
     const unused = expiry.unused > 0 ? `, about ${money(expiry.unused)} of it unused` : '';

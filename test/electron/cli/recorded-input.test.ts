@@ -4,39 +4,15 @@
  * every command, and said so in `--help`. In-process, in a temp SALDO_HOME, on an OpenAI account
  * whose backend is never reached (nothing here syncs but `check`, which is asked to fail).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStores } from '../../../electron/core/stores';
+import { describe, expect, it } from 'vitest';
 import { helpText } from '../../../electron/cli/run';
 import { FAKE_ADMIN_KEY } from '../core/secrets/secrets-test-kit';
 import { errorField, runInProcess } from './cli-harness';
+import { succeeding, tempHomes } from './temp-homes';
 
-const homes: string[] = [];
-afterEach(() => {
-  for (const home of homes.splice(0)) fs.rmSync(home, { recursive: true, force: true });
-});
-
-function user(language: 'en' | 'nl' = 'en') {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-cli-'));
-  homes.push(home);
-  if (language === 'nl') {
-    const stores = openStores({ dir: home });
-    if (!stores.ok) throw new Error(stores.error.message);
-    stores.settings.update({ language });
-  }
-  const env = {
-    SALDO_HOME: home,
-    OPENAI_ADMIN_KEY: FAKE_ADMIN_KEY,
-    OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
-  };
-  return async (...args: string[]) => {
-    const run = await runInProcess(args, { env });
-    expect(run.code, run.stderr).toBe(0);
-    return run.stdout;
-  };
-}
+const newHome = tempHomes();
+const OPENAI_ACCOUNT = { OPENAI_ADMIN_KEY: FAKE_ADMIN_KEY, OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' };
+const user = (language: 'en' | 'nl' = 'en') => succeeding(newHome(language), OPENAI_ACCOUNT);
 
 describe('amounts as recorded', () => {
   it('ledger list shows 20.001 as $20.001, and whole amounts with cents', async () => {
@@ -63,9 +39,7 @@ describe('amounts as recorded', () => {
   });
 
   it('check names the minimum as typed', async () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-cli-'));
-    homes.push(home);
-    const env = { SALDO_HOME: home, SALDO_DEMO: '1' };
+    const env = { SALDO_HOME: newHome(), SALDO_DEMO: '1' };
     const run = await runInProcess(['check', '--min', '100000.001'], { env });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/< \$100,000\.001/);
@@ -103,9 +77,7 @@ describe('instant options', () => {
     ['grant', 'add', '--amount', '1', '--expires', '1 Jan 2027'],
     ['calibrate', '--balance', '1', '--at', '2026-11-01 10:00'],
   ])('refuse anything else naming both forms: %s %s … %s %s', async (...args) => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-cli-'));
-    homes.push(home);
-    const run = await runInProcess(args, { env: { SALDO_HOME: home, SALDO_DEMO: '1' } });
+    const run = await runInProcess(args, { env: { SALDO_HOME: newHome(), SALDO_DEMO: '1' } });
     expect(run.code).toBe(2);
     expect(errorField(run.stderr)).toBe(args.includes('--expires') ? 'expires' : 'at');
     expect(run.stderr).toContain(
