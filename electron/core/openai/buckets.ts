@@ -35,6 +35,8 @@ const NO_AMOUNT = 'no amount';
 const UNNAMED = 'unnamed';
 /** An ISO 4217 code, as OpenAI writes them (`usd`); anything else is not repeated to the user. */
 const CURRENCY_CODE = /^[a-z]{3}$/;
+/** Currencies told apart; more share one warning, so a sync's warnings stay few (the ledger keeps 20). */
+const MAX_NAMED_CURRENCIES = 5;
 
 /** Rows left out for one reason: how many, on which days, and their sum where they have one. */
 interface Skipped {
@@ -52,6 +54,13 @@ interface Skipped {
 export function costsFromBuckets(buckets: NonNullable<CostsPage['data']>, range: DayRange): CostsRead {
   const rows: DailyCost[] = [];
   const skipped = new Map<string, Skipped>();
+  let named = 0;
+  const currencyReason = (currency: string) => {
+    if (skipped.has(currency)) return currency;
+    if (!CURRENCY_CODE.test(currency) || named === MAX_NAMED_CURRENCIES) return UNNAMED;
+    named++;
+    return currency;
+  };
   const skip = (reason: string, day: string, micros: bigint) => {
     const seen = skipped.get(reason);
     if (seen === undefined) skipped.set(reason, { count: 1, first: day, last: day, micros });
@@ -61,7 +70,7 @@ export function costsFromBuckets(buckets: NonNullable<CostsPage['data']>, range:
     const value = result.amount?.value ?? null;
     const currency = (result.amount?.currency ?? 'usd').toLowerCase();
     if (value === null) skip(NO_AMOUNT, day, 0n);
-    else if (currency !== 'usd') skip(CURRENCY_CODE.test(currency) ? currency : UNNAMED, day, value);
+    else if (currency !== 'usd') skip(currencyReason(currency), day, value);
     else {
       rows.push({
         day,
@@ -86,7 +95,7 @@ function warningOf(reason: string, { count, first, last, micros }: Skipped): Syn
   }
   const currency =
     reason === UNNAMED
-      ? 'another currency'
+      ? 'other currencies'
       : `${reason.toUpperCase()} (${microsToDecimalText(micros)} ${reason.toUpperCase()})`;
   return {
     kind: 'cost-not-usd',

@@ -100,9 +100,21 @@ describe('cost rows Saldo cannot count in dollars', () => {
       {
         kind: 'cost-not-usd',
         message:
-          '1 cost row on 2024-11-03 in another currency was left out: Saldo counts US dollars only, so the balance may be too high',
+          '1 cost row on 2024-11-03 in other currencies was left out: Saldo counts US dollars only, so the balance may be too high',
       },
     ]);
+  });
+
+  it('tells five currencies apart, and puts the rest in one warning', () => {
+    const currencies = ['eur', 'gbp', 'jpy', 'chf', 'cad', 'aud', 'nzd'];
+    const costs = read([currencies.map((currency) => row({ value: 1n, currency }))]);
+    expect(costs.skipped.slice(0, 5).map((warning) => warning.message.split(' was')[0])).toEqual([
+      ...['EUR', 'GBP', 'JPY', 'CHF', 'CAD'].map(
+        (code) => `1 cost row on 2024-11-01 in ${code} (0.000001 ${code})`,
+      ),
+    ]);
+    expect(costs.skipped).toHaveLength(6);
+    expect(costs.skipped[5]!.message).toMatch(/^2 cost rows on 2024-11-01 in other currencies were left out/);
   });
 
   it('a row without a currency is in the API’s dollars', () => {
