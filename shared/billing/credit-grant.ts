@@ -29,18 +29,21 @@ export function statusOf(grant: CreditGrant): GrantStatus {
   return remainingOf(grant) === 0n ? 'depleted' : 'active';
 }
 
+/** What the drawing and effective orders look at; the projection's grants have it too. */
+export type Ordered = Pick<CreditGrant, 'source' | 'effectiveAt' | 'expiresAt' | 'seq'>;
+
 /**
  * Drawing order: free grants (`source: grant`) first, then earliest `expiresAt`, earliest
  * `effectiveAt`, creation order.
  */
-export function compareDrawingOrder(a: CreditGrant, b: CreditGrant): number {
+export function compareDrawingOrder(a: Ordered, b: Ordered): number {
   const aFree = a.source === 'grant';
   if (aFree !== (b.source === 'grant')) return aFree ? -1 : 1;
   return a.expiresAt - b.expiresAt || a.effectiveAt - b.effectiveAt || a.seq - b.seq;
 }
 
 /** Order in which pending grants become usable: `effectiveAt`, then creation order. */
-export function compareEffectiveOrder(a: CreditGrant, b: CreditGrant): number {
+export function compareEffectiveOrder(a: Ordered, b: Ordered): number {
   return a.effectiveAt - b.effectiveAt || a.seq - b.seq;
 }
 

@@ -3,8 +3,9 @@
  * account state and forecast at `now` out. Pure: no I/O, no clock, no exceptions for bad events.
  */
 import { toGrantView } from './credit-grant';
-import { forecast } from './forecast';
+import { forecast, type Projected } from './forecast';
 import type { Ledger } from './ledger';
+import { project, projectionStartOf } from './projection';
 import { readSettings, type CaseError } from './read-settings';
 import { replay } from './replay';
 import type { BillingResult, BillingSettings, Totals } from './types';
@@ -25,7 +26,7 @@ export function evaluate(settings: BillingSettings, events: readonly unknown[]):
   const { available, debt } = ledger;
   const prepaid = settings.account === 'prepaid';
   const quotaExhausted = prepaid && available === 0n;
-  return {
+  const state: Omit<BillingResult, Projected> = {
     available,
     pending: ledger.pendingTotal(),
     debt,
@@ -45,6 +46,10 @@ export function evaluate(settings: BillingSettings, events: readonly unknown[]):
     rejected,
     ...forecast(settings.now, settings.forecast, windowUsage, available, ledger.activeGrants()),
   };
+  const projectionStart = projectionStartOf(settings, state, windowUsage);
+  const projection = project(projectionStart, settings.autoRecharge);
+  const { nextAutoRechargeAt, failsAt } = projection;
+  return { ...state, nextAutoRechargeAt, failsAt, projectionStart, projection };
 }
 
 function totalsOf(ledger: Ledger): Totals {

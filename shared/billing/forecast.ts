@@ -7,6 +7,9 @@ import { MS_PER_DAY, startOfUtcDay, type Instant } from './instant';
 import { divideRounded, type Micros } from './money';
 import type { Forecast, ForecastSettings, ForfeitRisk } from './types';
 
+/** The forecast's fields that come from the projection (projection.ts). */
+export type Projected = 'nextAutoRechargeAt' | 'failsAt' | 'projectionStart' | 'projection';
+
 /** The half-open window of usage that makes the burn rate: the `windowDays` whole UTC days before `now`'s. */
 export function burnWindow(now: Instant, settings: ForecastSettings): { start: Instant; end: Instant } {
   const end = startOfUtcDay(now);
@@ -19,7 +22,7 @@ export function forecast(
   windowUsage: Micros,
   available: Micros,
   active: readonly CreditGrant[],
-): Forecast {
+): Omit<Forecast, Projected> {
   const windowDays = BigInt(settings.windowDays);
   const hasRate = windowUsage > 0n;
   return {

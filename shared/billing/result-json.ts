@@ -75,6 +75,8 @@ export function resultToSpecObject(result: BillingResult): Record<string, unknow
       expiresAt: formatInstant(expiresAt),
       remaining: usd(remaining),
     })),
+    nextAutoRechargeAt: instantOrNull(result.nextAutoRechargeAt),
+    failsAt: instantOrNull(result.failsAt),
   };
 }
 

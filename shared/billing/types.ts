@@ -1,6 +1,7 @@
 /** Domain types of the billing engine (spec §2–§9). Money in micro-dollars, instants in UTC ms. */
 import type { Instant } from './instant';
 import type { Micros } from './money';
+import type { ProjectionRun, ProjectionStart } from './projection';
 
 export type AccountKind = 'prepaid' | 'monthly_invoice';
 
@@ -158,6 +159,14 @@ export interface Forecast {
   depletionAt: bigint | null;
   forfeitRisk: ForfeitRisk[];
   expiringSoon: ExpiringSoon[];
+  /** The projection's first auto purchase (spec §9.1). */
+  nextAutoRechargeAt: Instant | null;
+  /** When requests start to fail if usage goes on (spec §9.1); always null for `monthly_invoice`. */
+  failsAt: Instant | null;
+  /** Where the projection started, to project it again with other auto-recharge settings. */
+  projectionStart: ProjectionStart;
+  /** The projection with the settings in force, which the two fields above come from. */
+  projection: ProjectionRun;
 }
 
 export type BillingResult = AccountState & Forecast;

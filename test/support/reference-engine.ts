@@ -10,6 +10,8 @@
  * exactly. Output: the spec's result object with amounts as JS numbers of USD.
  */
 
+import { referenceProjection, type Orderable } from './reference-projection';
+
 type Micro = bigint;
 type Ms = bigint; // milliseconds since 1970-01-01T00:00:00Z
 
@@ -209,14 +211,14 @@ function addMonths(ms: Ms, n: number): Ms {
 
 type Account = 'prepaid' | 'monthly_invoice';
 
-interface Policy {
+export interface Policy {
   minPurchase: Micro;
   maxPurchase: Micro;
   expiryMonths: number;
   creditDelayMinutes: number;
 }
 
-interface AutoRecharge {
+export interface AutoRecharge {
   enabled: boolean;
   threshold: Micro;
   mode: 'add' | 'topUp';
@@ -415,7 +417,7 @@ function remainingOf(g: Grant): Micro {
 }
 
 /** Drawing order: free grants first, then earliest expiresAt, effectiveAt, creation order. */
-function drawingOrder(a: Grant, b: Grant): number {
+function drawingOrder(a: Orderable, b: Orderable): number {
   const fa = a.source === 'grant' ? 0 : 1;
   const fb = b.source === 'grant' ? 0 : 1;
   if (fa !== fb) return fa - fb;
@@ -631,6 +633,8 @@ interface ForecastOut {
   depletionAt: string | null;
   forfeitRisk: { id: string; expiresAt: string; amount: number }[];
   expiringSoon: { id: string; expiresAt: string; remaining: number }[];
+  nextAutoRechargeAt: string | null;
+  failsAt: string | null;
 }
 
 function forecast(ledger: Ledger, now: Ms, f: Forecast): ForecastOut {
@@ -680,12 +684,30 @@ function forecast(ledger: Ledger, now: Ms, f: Forecast): ForecastOut {
     .filter((g) => g.expiresAt <= warnUntil)
     .map((g) => ({ id: g.id, expiresAt: formatInstant(g.expiresAt), remaining: usd(remainingOf(g)) }));
 
+  const projection = referenceProjection({
+    now,
+    prepaid: ledger.account === 'prepaid',
+    debt: ledger.debt,
+    windowUsage: S,
+    windowDays: f.windowDays,
+    grants: ledger.grants.map((g) => ({ ...g, remaining: remainingOf(g) })),
+    auto: ledger.auto,
+    policy: ledger.policy,
+    drawingOrder,
+    addMonths,
+    monthKey,
+    roundHalfAway: divRoundHalfAway,
+  });
+  const instantOrNull = (ms: Ms | null): string | null => (ms === null ? null : formatInstant(ms));
+
   return {
     burnRatePerDay: usd(divRoundHalfAway(S, W)),
     runwayDays: S === 0n ? null : Number(available * W) / Number(S),
     depletionAt: S === 0n ? null : formatInstant(now + (available * W * MS_PER_DAY) / S),
     forfeitRisk,
     expiringSoon,
+    nextAutoRechargeAt: instantOrNull(projection.nextAutoRechargeAt),
+    failsAt: instantOrNull(projection.failsAt),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * The spec's worked examples, read from `../shared/spec/cases` beside the checkout (CI lays it
- * there too), and the comparison the spec prescribes: amounts to the micro-dollar, `runwayDays`
- * within 1e-6 relative, instants as instants, everything else exactly.
+ * The billing rules' worked examples — the project's copy in `test/fixtures/spec-cases`
+ * (`SALDO_SPEC_DIR` may point at another folder holding `cases/`) — and the comparison the rules
+ * prescribe: amounts to the micro-dollar, `runwayDays` within 1e-6 relative, the projection's
+ * instants within 60 s, other instants as instants, everything else exactly.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,10 +10,18 @@ import { isLosslessNumber, parse, type LosslessNumber } from 'lossless-json';
 import { parseInstant } from '../../shared/billing/instant';
 import { parseAmount } from '../../shared/billing/money';
 
-export const SPEC_DIR = path.resolve(
-  process.env.SALDO_SPEC_DIR ?? path.join(__dirname, '..', '..', '..', 'shared', 'spec'),
-);
-export const CASES_DIR = path.join(SPEC_DIR, 'cases');
+/** The project's own copy of the worked examples. */
+export const PROJECT_CASES_DIR = path.resolve(__dirname, '..', 'fixtures', 'spec-cases');
+/** Where the copy comes from, when a checkout of the rules lies beside the repository. */
+export const UPSTREAM_CASES_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'spec', 'cases');
+export const CASES_DIR =
+  process.env.SALDO_SPEC_DIR === undefined
+    ? PROJECT_CASES_DIR
+    : path.join(path.resolve(process.env.SALDO_SPEC_DIR), 'cases');
+
+/** The rules compare `nextAutoRechargeAt` and `failsAt` within 60 s (spec §9.1). */
+export const PROJECTION_TOLERANCE_MS = 60_000;
+const PROJECTION_FIELDS = new Set(['nextAutoRechargeAt', 'failsAt']);
 
 export interface SpecCase {
   name: string;
@@ -56,34 +65,48 @@ function sameNumber(key: string, actual: LosslessNumber, expected: LosslessNumbe
   return parseAmount(actual) === parseAmount(expected);
 }
 
-function sameString(actual: string, expected: string): boolean {
+function sameString(key: string, actual: string, expected: string, projectionToleranceMs: number): boolean {
   if (actual === expected) return true;
   if (!INSTANT_LIKE.test(expected)) return false;
   const e = parseInstant(expected);
-  return e !== undefined && parseInstant(actual) === e;
+  const a = parseInstant(actual);
+  if (e === undefined || a === undefined) return false;
+  return PROJECTION_FIELDS.has(key) ? Math.abs(a - e) <= projectionToleranceMs : a === e;
 }
 
-/** Differences between a result and its expectation, as `path: got … want …` lines. */
-export function specDifferences(actual: unknown, expected: unknown, at = '$', key = ''): string[] {
-  const here = (): string[] => [`${at}: got ${show(actual)}, want ${show(expected)}`];
-  if (isLosslessNumber(expected)) {
-    return isLosslessNumber(actual) && sameNumber(key, actual, expected) ? [] : here();
-  }
-  if (typeof expected === 'string') {
-    return typeof actual === 'string' && sameString(actual, expected) ? [] : here();
-  }
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return here();
-    return expected.flatMap((item, i) => specDifferences(actual[i], item, `${at}[${i}]`, key));
-  }
-  if (typeof expected === 'object' && expected !== null) {
-    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return here();
-    const a = actual as Record<string, unknown>;
-    const e = expected as Record<string, unknown>;
-    const keys = new Set([...Object.keys(e), ...Object.keys(a)]);
-    return [...keys].flatMap((k) => specDifferences(a[k], e[k], `${at}.${k}`, k));
-  }
-  return actual === expected ? [] : here();
+/**
+ * Differences between a result and its expectation, as `path: got … want …` lines. The projection's
+ * instants may differ by `projectionToleranceMs` (the rules' 60 s; 0 where two exact engines meet).
+ */
+export function specDifferences(
+  actual: unknown,
+  expected: unknown,
+  projectionToleranceMs = PROJECTION_TOLERANCE_MS,
+): string[] {
+  const differences = (actual: unknown, expected: unknown, at: string, key: string): string[] => {
+    const here = (): string[] => [`${at}: got ${show(actual)}, want ${show(expected)}`];
+    if (isLosslessNumber(expected)) {
+      return isLosslessNumber(actual) && sameNumber(key, actual, expected) ? [] : here();
+    }
+    if (typeof expected === 'string') {
+      return typeof actual === 'string' && sameString(key, actual, expected, projectionToleranceMs)
+        ? []
+        : here();
+    }
+    if (Array.isArray(expected)) {
+      if (!Array.isArray(actual) || actual.length !== expected.length) return here();
+      return expected.flatMap((item, i) => differences(actual[i], item, `${at}[${i}]`, key));
+    }
+    if (typeof expected === 'object' && expected !== null) {
+      if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return here();
+      const a = actual as Record<string, unknown>;
+      const e = expected as Record<string, unknown>;
+      const keys = new Set([...Object.keys(e), ...Object.keys(a)]);
+      return [...keys].flatMap((k) => differences(a[k], e[k], `${at}.${k}`, k));
+    }
+    return actual === expected ? [] : here();
+  };
+  return differences(actual, expected, '$', '');
 }
 
 function show(value: unknown): string {
