@@ -65,7 +65,8 @@ startSaldo({
         dir,
         safeStorage: electron.safeStorage,
         platform: process.platform,
-        keytar: { loadKeytar },
+        // An installed app's keytar ships built: a missing keychain is the system's to fix, not a build's.
+        keytar: { loadKeytar, setup: app.isPackaged ? 'installed' : 'source' },
       }),
   },
 }).catch((error: unknown) => {

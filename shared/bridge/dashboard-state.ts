@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { settingsSchema } from '../settings/settings-schema';
 import { autoRechargeSettingsSchema, ledgerEntrySchema } from '../ledger/ledger-schema';
 import { alertSchema } from '../alerts/alert-schema';
+import { KEY_KEEPERS, KEYCHAIN_ADVICE } from '../keychain/keychain-words';
 import { accountReadingSchema, instantSchema, microsSchema } from '../account/account-reading';
 import { projectionStartWireSchema } from '../billing/projection-json';
 
@@ -40,8 +41,14 @@ export const keyInfoSchema = z.strictObject({
    * safeStorage (the desktop app, where the keychain does not answer); or nowhere usable here.
    */
   store: z.enum(['keychain', 'encrypted-file', 'unavailable']),
-  /** The store's own description (which keychain, or why it is unavailable). */
-  storeDetail: z.string(),
+  /**
+   * Codes, not sentences, so the dashboard says them in its language: what keeps the key (the
+   * keychain, or what keeps the encrypted file's key), the encrypted file, and where no keychain
+   * answers, what would give Saldo one.
+   */
+  keeper: z.enum(KEY_KEEPERS).nullable(),
+  file: z.string().nullable(),
+  advice: z.enum(KEYCHAIN_ADVICE).nullable(),
   /** The key in use: its kind and last four characters only — never the key. */
   stored: z
     .strictObject({

@@ -88,7 +88,9 @@ export function keyInfoOf(
 ): KeyInfo {
   return {
     store: keyStoreOf(store.backend),
-    storeDetail: store.detail,
+    keeper: store.keeper ?? null,
+    file: store.path ?? null,
+    advice: store.advice ?? null,
     stored: inUse === null ? null : { kind: inUse.kind, last4: inUse.last4, source: inUse.source },
     // The session knows the last test, and adds it.
     lastCheck: null,

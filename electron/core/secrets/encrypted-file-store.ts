@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { migrateDocument, type VersionedFormat } from '../../../shared/storage/versioned';
+import { KEYCHAIN_WORDS } from '../../../shared/keychain/keychain-words';
 import { ConfJsonFile, confStoreClass, errorMessage } from '../stores/json-file';
 import { errorText } from './keychain-errors';
 import { type SafeStorageApi, type SafeStorageProtection, safeStorageProtection } from './safe-storage';
@@ -135,7 +136,9 @@ export class EncryptedFileSecretStore implements SecretStore {
     return this.#protection.ok
       ? {
           backend: 'encrypted-file',
-          detail: `${this.path}, encrypted by Electron's safeStorage with ${this.#protection.by}`,
+          detail: `${this.path}, encrypted by Electron's safeStorage with ${KEYCHAIN_WORDS.en.keeper[this.#protection.keeper]}`,
+          keeper: this.#protection.keeper,
+          path: this.path,
         }
       : { backend: 'unavailable', detail: this.#protection.detail };
   }

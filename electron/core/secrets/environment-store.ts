@@ -3,6 +3,7 @@
  * read once, used for this run only and written nowhere: `set` and `delete` refuse, because a
  * "stored" key that silently vanishes at exit would be worse than being told.
  */
+import type { KeychainAdvice } from '../../../shared/keychain/keychain-words';
 import { normalizeKey } from './key-form';
 import {
   ApiKey,
@@ -26,11 +27,16 @@ export function environmentKey(env: Readonly<Record<string, string | undefined>>
 
 export class EnvironmentSecretStore implements SecretStore {
   readonly #key: ApiKey | null;
+  readonly #advice: KeychainAdvice | undefined;
 
-  /** Reads the variable now; a later change of `env` does not count (one key per run). */
-  constructor(env: Readonly<Record<string, string | undefined>>) {
+  /**
+   * Reads the variable now; a later change of `env` does not count (one key per run). `advice`:
+   * what would give Saldo the keychain it lacks, so the key could be stored.
+   */
+  constructor(env: Readonly<Record<string, string | undefined>>, advice?: KeychainAdvice) {
     const key = environmentKey(env);
     this.#key = key === null ? null : new ApiKey(key);
+    this.#advice = advice;
   }
 
   /** The variable names an OpenAI key, so it serves every `openai:` profile and nothing else. */
@@ -60,6 +66,7 @@ export class EnvironmentSecretStore implements SecretStore {
       detail: this.#key
         ? `${ENV_KEY_VARIABLE} (${this.#key.masked}), for this run only: it is not stored.`
         : `${ENV_KEY_VARIABLE} is not set.`,
+      advice: this.#advice,
     };
   }
 }

@@ -10,7 +10,7 @@ export {
   maskKey,
   normalizeKey,
 } from './key-form';
-export { installHint } from './keychain-errors';
+export { type KeychainSetup } from './keychain-errors';
 export {
   importKeytar,
   KEYCHAIN_SERVICE,

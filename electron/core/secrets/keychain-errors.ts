@@ -1,19 +1,55 @@
 /**
  * Turns what keytar (libsecret over D-Bus, the macOS Keychain, Windows Credential Manager) throws
- * into a key-free `SecretError`, and says what to install when there is no keychain at all.
+ * into a key-free `SecretError`, and says what to do when there is no keychain at all: as a code
+ * the dashboard words in its language, and in English for the command line and the logs.
  * The messages matched are libsecret's and D-Bus's own (../shared/reference/toolchain.md §2).
  */
+import { KEYCHAIN_WORDS, type KeychainAdvice, type KeyKeeper } from '../../../shared/keychain/keychain-words';
 import { redactSecrets } from './redact';
 import type { SecretError } from './secret-store';
 
-/** What a Linux user installs for a keychain; elsewhere the OS always has one. */
-export function installHint(platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'darwin') return 'The macOS Keychain should always be there: reinstall Saldo';
-  if (platform === 'win32') return 'Windows Credential Manager should always be there: reinstall Saldo';
-  return (
-    'Install libsecret (Debian/Ubuntu: sudo apt install libsecret-1-0 gnome-keyring) ' +
-    'and a Secret Service such as GNOME Keyring or KWallet'
-  );
+/**
+ * How this Saldo runs: from a checkout of its source (the command line, `npm start`), where keytar
+ * is built on the machine, or installed (a packaged app), where keytar ships built.
+ */
+export type KeychainSetup = 'source' | 'installed';
+
+/** Why there is no keychain: keytar is not installed, is there but does not load, or nobody answers. */
+export type KeychainGap = 'keytar-missing' | 'keytar-broken' | 'no-service';
+
+/** What gives Saldo a keychain here (KEYCHAIN_ADVICE says when each applies). */
+export function keychainAdvice(
+  gap: KeychainGap,
+  setup: KeychainSetup,
+  platform: NodeJS.Platform = process.platform,
+): KeychainAdvice {
+  if (platform === 'darwin' || platform === 'win32')
+    return setup === 'installed' ? 'reinstall' : 'rebuild-keytar';
+  if (gap === 'no-service' || setup === 'installed') return 'install-keyring';
+  return gap === 'keytar-missing' ? 'install-keytar' : 'build-keytar';
+}
+
+/** The keychain keytar reaches on this system. */
+export function keychainKeeper(platform: NodeJS.Platform = process.platform): KeyKeeper {
+  if (platform === 'darwin') return 'macos-keychain';
+  if (platform === 'win32') return 'windows-credential-manager';
+  return 'secret-service';
+}
+
+/** Why there is no keychain, in English for the command line and the logs, and what to do as a code. */
+export interface KeychainGapReport {
+  detail: string;
+  advice: KeychainAdvice;
+}
+
+function report(
+  gap: KeychainGap,
+  what: string,
+  setup: KeychainSetup,
+  platform: NodeJS.Platform,
+): KeychainGapReport {
+  const advice = keychainAdvice(gap, setup, platform);
+  return { detail: `${what} ${KEYCHAIN_WORDS.en.advice[advice]}`, advice };
 }
 
 /** Native errors can run to several lines (dlopen paths, D-Bus names): keep the first, shortened. */
@@ -28,16 +64,27 @@ export function errorText(error: unknown, knownKeys: readonly string[] = []): st
   return firstLine(redactSecrets(text, knownKeys));
 }
 
-/** Why keytar could not be loaded: not installed (optional, skipped where libsecret was missing) or not loadable. */
-export function loadFailureDetail(error: unknown, platform: NodeJS.Platform = process.platform): string {
+/** Why keytar could not be loaded: not installed (optional, dropped where its build failed) or not loadable. */
+export function loadFailure(
+  error: unknown,
+  setup: KeychainSetup,
+  platform: NodeJS.Platform = process.platform,
+): KeychainGapReport {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
-    return (
-      'The keychain module (keytar) is not installed: it is optional, and it builds only where libsecret ' +
-      `is present. ${installHint(platform)}, then reinstall Saldo.`
+    return report(
+      'keytar-missing',
+      'The keychain module (keytar) is not installed: it is optional, and npm leaves it out where its build fails.',
+      setup,
+      platform,
     );
   }
-  return `The keychain module (keytar) could not load (${errorText(error)}). ${installHint(platform)}.`;
+  return report(
+    'keytar-broken',
+    `The keychain module (keytar) could not load (${errorText(error)}).`,
+    setup,
+    platform,
+  );
 }
 
 /** No session bus, or nobody on it answering for org.freedesktop.secrets: there is no keychain. */
@@ -56,11 +103,18 @@ const LOCKED = [
   /prompt.*(?:dismissed|cancel)/i,
 ];
 
-/** Classifies a keytar failure; `knownKeys` are removed from the message in case it quotes one. */
-export function keychainError(error: unknown, knownKeys: readonly string[] = []): SecretError {
+/**
+ * Classifies a keytar failure; `knownKeys` are removed from the message in case it quotes one. An
+ * `unavailable` error's message is `noService(…).detail`.
+ */
+export function keychainError(
+  error: unknown,
+  knownKeys: readonly string[] = [],
+  setup: KeychainSetup = 'source',
+): SecretError {
   const said = errorText(error, knownKeys);
   if (NO_SERVICE.some((pattern) => pattern.test(said))) {
-    return { code: 'unavailable', message: noServiceDetail(said) };
+    return { code: 'unavailable', message: noService(said, setup).detail };
   }
   if (LOCKED.some((pattern) => pattern.test(said))) {
     return {
@@ -71,6 +125,10 @@ export function keychainError(error: unknown, knownKeys: readonly string[] = [])
   return { code: 'failed', message: `The keychain refused (${said}).` };
 }
 
-export function noServiceDetail(said: string, platform: NodeJS.Platform = process.platform): string {
-  return `No keychain service answered on this session (${said}). ${installHint(platform)}.`;
+export function noService(
+  said: string,
+  setup: KeychainSetup,
+  platform: NodeJS.Platform = process.platform,
+): KeychainGapReport {
+  return report('no-service', `No keychain service answered on this session (${said}).`, setup, platform);
 }

@@ -4,7 +4,14 @@
  * Linux, so it is loaded lazily inside a try: a missing module, a failed native load or no Secret
  * Service on the bus makes the store `unavailable` with what to install, never a crash.
  */
-import { keychainError, loadFailureDetail } from './keychain-errors';
+import { type KeychainAdvice, KEYCHAIN_WORDS } from '../../../shared/keychain/keychain-words';
+import {
+  keychainAdvice,
+  keychainError,
+  keychainKeeper,
+  type KeychainSetup,
+  loadFailure,
+} from './keychain-errors';
 import {
   ApiKey,
   fail,
@@ -21,9 +28,7 @@ export const KEYCHAIN_SERVICE = 'Saldo';
 
 /** What the user knows the keychain as, for "the key is kept in …". */
 export function keychainName(platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'darwin') return 'the macOS Keychain';
-  if (platform === 'win32') return 'Windows Credential Manager';
-  return 'the Secret Service keyring (GNOME Keyring or KWallet)';
+  return KEYCHAIN_WORDS.en.keeper[keychainKeeper(platform)];
 }
 
 /** The part of keytar Saldo uses; declared here so type-checking works where keytar is not installed. */
@@ -53,23 +58,29 @@ export const importKeytar: KeytarLoader = async () => {
 const PROBE_ACCOUNT = 'saldo:probe';
 
 type State =
-  { kind: 'unchecked' } | { kind: 'ready'; keytar: KeytarApi } | { kind: 'unavailable'; detail: string };
+  | { kind: 'unchecked' }
+  | { kind: 'ready'; keytar: KeytarApi }
+  | { kind: 'unavailable'; detail: string; advice: KeychainAdvice };
 
 export interface KeytarSecretStoreOptions {
   /** Tests use a service of their own so they never touch the user's `Saldo` entries. */
   service?: string;
   loadKeytar?: KeytarLoader;
+  /** Decides the advice where keytar is missing or broken; default `source` (the command line). */
+  setup?: KeychainSetup;
 }
 
 export class KeytarSecretStore implements SecretStore {
   readonly #service: string;
   readonly #loadKeytar: KeytarLoader;
+  readonly #setup: KeychainSetup;
   #state: State = { kind: 'unchecked' };
   #loading: Promise<void> | null = null;
 
   constructor(options: KeytarSecretStoreOptions = {}) {
     this.#service = options.service ?? KEYCHAIN_SERVICE;
     this.#loadKeytar = options.loadKeytar ?? importKeytar;
+    this.#setup = options.setup ?? 'source';
   }
 
   /**
@@ -82,7 +93,7 @@ export class KeytarSecretStore implements SecretStore {
       try {
         await keytar.getPassword(this.#service, PROBE_ACCOUNT);
       } catch (error) {
-        this.#note(keychainError(error));
+        this.#note(keychainError(error, [], this.#setup));
       }
     }
     return this.describe();
@@ -115,13 +126,18 @@ export class KeytarSecretStore implements SecretStore {
   describe(): SecretStoreDescription {
     switch (this.#state.kind) {
       case 'unavailable':
-        return { backend: 'unavailable', detail: this.#state.detail };
+        return { backend: 'unavailable', detail: this.#state.detail, advice: this.#state.advice };
       case 'ready':
-        return { backend: 'keychain', detail: `${keychainName()}, service "${this.#service}"` };
+        return {
+          backend: 'keychain',
+          detail: `${keychainName()}, service "${this.#service}"`,
+          keeper: keychainKeeper(),
+        };
       case 'unchecked':
         return {
           backend: 'keychain',
           detail: `${keychainName()}, service "${this.#service}" (not checked yet)`,
+          keeper: keychainKeeper(),
         };
     }
   }
@@ -133,7 +149,7 @@ export class KeytarSecretStore implements SecretStore {
     try {
       return succeed(await call(keytar));
     } catch (error) {
-      const failure = keychainError(error, keys);
+      const failure = keychainError(error, keys, this.#setup);
       this.#note(failure);
       return { ok: false, error: failure };
     }
@@ -141,7 +157,13 @@ export class KeytarSecretStore implements SecretStore {
 
   /** A session bus that went away later makes the store unavailable from then on. */
   #note(error: SecretError): void {
-    if (error.code === 'unavailable') this.#state = { kind: 'unavailable', detail: error.message };
+    if (error.code === 'unavailable') {
+      this.#state = {
+        kind: 'unavailable',
+        detail: error.message,
+        advice: keychainAdvice('no-service', this.#setup),
+      };
+    }
   }
 
   /** keytar, loaded once; null (with the state saying why) when it cannot be. */
@@ -154,7 +176,7 @@ export class KeytarSecretStore implements SecretStore {
           this.#state = { kind: 'ready', keytar };
         },
         (error: unknown) => {
-          this.#state = { kind: 'unavailable', detail: loadFailureDetail(error) };
+          this.#state = { kind: 'unavailable', ...loadFailure(error, this.#setup) };
         },
       );
     await this.#loading;

@@ -4,6 +4,7 @@
  * stored); else a store that says what to install. `describe()` on the result tells the user which.
  */
 import fs from 'node:fs';
+import type { KeychainAdvice } from '../../../shared/keychain/keychain-words';
 import { EncryptedFileSecretStore, type EncryptedFileSecretStoreOptions } from './encrypted-file-store';
 import { EnvironmentSecretStore, ENV_KEY_VARIABLE, environmentKey } from './environment-store';
 import { KeytarSecretStore, type KeytarSecretStoreOptions } from './keytar-store';
@@ -21,7 +22,7 @@ export async function openSecretStore(
   const found = await keychain.probe();
   // The keychain wins even when the variable is set: the issue makes the variable the fallback.
   if (found.backend === 'keychain') return keychain;
-  return lastResort(env, [found.detail]);
+  return lastResort(env, [found.detail], found.advice);
 }
 
 export interface DesktopSecretStoreOptions extends EncryptedFileSecretStoreOptions {
@@ -42,13 +43,18 @@ export async function openDesktopSecretStore(options: DesktopSecretStoreOptions)
   const usable = encrypted.describe().backend === 'encrypted-file';
   if (usable && (found.backend !== 'keychain' || fs.existsSync(encrypted.path))) return encrypted;
   if (found.backend === 'keychain') return keychain;
-  return lastResort(options.env, [found.detail, encrypted.describe().detail]);
+  return lastResort(options.env, [found.detail, encrypted.describe().detail], found.advice);
 }
 
 /** No store that keeps keys: the variable for this run, or every reason and what to do. */
-function lastResort(env: Environment, reasons: readonly string[]): SecretStore {
-  if (environmentKey(env) !== null) return new EnvironmentSecretStore(env);
+function lastResort(
+  env: Environment,
+  reasons: readonly string[],
+  advice: KeychainAdvice | undefined,
+): SecretStore {
+  if (environmentKey(env) !== null) return new EnvironmentSecretStore(env, advice);
   return new UnavailableSecretStore(
     `${reasons.join(' ')} Or set ${ENV_KEY_VARIABLE} to use an Admin key for one run without storing it.`,
+    advice,
   );
 }

@@ -6,6 +6,7 @@
  * password"): anyone who can read the file can decrypt it, so that is refused, not called
  * encryption.
  */
+import type { KeyKeeper } from '../../../shared/keychain/keychain-words';
 
 /** The part of Electron's `safeStorage` Saldo uses; declared here because core never imports `electron`. */
 export interface SafeStorageApi {
@@ -17,14 +18,14 @@ export interface SafeStorageApi {
 }
 
 export type SafeStorageProtection =
-  /** `by`: what keeps safeStorage's key, for "encrypted … with the macOS Keychain". */
-  { readonly ok: true; readonly by: string } | { readonly ok: false; readonly detail: string };
+  /** `keeper`: what keeps safeStorage's key, for "encrypted … with the macOS Keychain". */
+  { readonly ok: true; readonly keeper: KeyKeeper } | { readonly ok: false; readonly detail: string };
 
-const LINUX_STORES: Readonly<Record<string, string>> = {
-  gnome_libsecret: 'the Secret Service keyring (libsecret)',
-  kwallet: 'KWallet',
-  kwallet5: 'KWallet',
-  kwallet6: 'KWallet',
+const LINUX_STORES: Readonly<Record<string, KeyKeeper>> = {
+  gnome_libsecret: 'secret-service',
+  kwallet: 'kwallet',
+  kwallet5: 'kwallet',
+  kwallet6: 'kwallet',
 };
 
 /** Whether safeStorage can keep a key safe here, and with what; ask after Electron's `ready`. */
@@ -35,8 +36,8 @@ export function safeStorageProtection(
   if (!safeStorage.isEncryptionAvailable()) {
     return { ok: false, detail: "Electron's safeStorage cannot encrypt on this computer." };
   }
-  if (platform === 'darwin') return { ok: true, by: 'the macOS Keychain' };
-  if (platform === 'win32') return { ok: true, by: "Windows' DPAPI" };
+  if (platform === 'darwin') return { ok: true, keeper: 'macos-keychain' };
+  if (platform === 'win32') return { ok: true, keeper: 'windows-dpapi' };
   const store = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
   if (store === 'basic_text') {
     return {
@@ -52,5 +53,5 @@ export function safeStorageProtection(
       detail: "Electron's safeStorage has not chosen a keyring yet (asked before the app was ready).",
     };
   }
-  return { ok: true, by: LINUX_STORES[store] ?? `the "${store}" keyring` };
+  return { ok: true, keeper: LINUX_STORES[store] ?? 'system-keyring' };
 }

@@ -5,15 +5,25 @@
  * descriptions, even a successful `get` when serialised or logged — contains the key: it stays in
  * the main process, out of logs, stores, crash output and errors.
  */
+import type { KeychainAdvice, KeyKeeper } from '../../../shared/keychain/keychain-words';
 import { hasBadCharacters, maskKey } from './key-form';
 
 export type SecretBackend = 'keychain' | 'encrypted-file' | 'environment' | 'memory' | 'unavailable';
 
-/** Which store holds the key, told to the user ("the key is in the GNOME keyring"). */
+/**
+ * Which store holds the key, told to the user ("the key is in the GNOME keyring"): in English for
+ * the command line and the logs (`detail`), and as codes the dashboard words in its language.
+ */
 export interface SecretStoreDescription {
   readonly backend: SecretBackend;
-  /** For `unavailable`: what is missing and what to install. */
+  /** Which keychain or file; for `unavailable`, what is missing and what to do. */
   readonly detail: string;
+  /** What keeps the key: the keychain, or what keeps the encrypted file's key. */
+  readonly keeper?: KeyKeeper;
+  /** The encrypted file. */
+  readonly path?: string;
+  /** Where no keychain answers (`unavailable`, or the environment's key for want of one): what to do. */
+  readonly advice?: KeychainAdvice;
 }
 
 export type SecretErrorCode =

@@ -2,6 +2,7 @@
  * The store when no keychain exists and no key came from the environment: every operation answers
  * `unavailable` with what to install, so the CLI and the app can say it instead of crashing.
  */
+import type { KeychainAdvice } from '../../../shared/keychain/keychain-words';
 import {
   type ApiKey,
   fail,
@@ -14,9 +15,11 @@ import {
 
 export class UnavailableSecretStore implements SecretStore {
   readonly #detail: string;
+  readonly #advice: KeychainAdvice | undefined;
 
-  constructor(detail: string) {
+  constructor(detail: string, advice?: KeychainAdvice) {
     this.#detail = detail;
+    this.#advice = advice;
   }
 
   // Malformed input is still reported as such: the caller's mistake is not the machine's.
@@ -33,6 +36,6 @@ export class UnavailableSecretStore implements SecretStore {
   }
 
   describe(): SecretStoreDescription {
-    return { backend: 'unavailable', detail: this.#detail };
+    return { backend: 'unavailable', detail: this.#detail, advice: this.#advice };
   }
 }

@@ -1,3 +1,4 @@
+import { KEYCHAIN_WORDS } from '../../../shared/keychain/keychain-words';
 import { catalogue } from '../messages';
 
 export const settingsMessages = catalogue({
@@ -31,11 +32,12 @@ export const settingsMessages = catalogue({
       endsIn: (last4: string) => `ends in ${last4}`,
       checkWorks: (time: string) => `works · checked ${time}`,
       checkFailed: (time: string, message: string) => `failed · checked ${time}: ${message}`,
-      where: (detail: string) => `Keychain: ${detail}`,
-      whereFile: (detail: string) => `File: ${detail}`,
+      where: (keeper: string) => `Keychain: ${keeper}, service "Saldo"`,
+      whereFile: (path: string, keeper: string) => `File: ${path}, encrypted with ${keeper}`,
+      ...KEYCHAIN_WORDS.en,
       unavailableWord: 'No keychain',
-      unavailable: (detail: string) =>
-        `No system keychain is available on this computer (${detail}), so Saldo can't store a key. To use a key for one run, start Saldo with OPENAI_ADMIN_KEY set.`,
+      unavailable: "No system keychain is available on this computer, so Saldo can't store a key.",
+      oneRun: 'To use a key for one run, start Saldo with OPENAI_ADMIN_KEY set.',
       explain:
         'Saldo reads your costs with an Admin key, which only organization owners can create. Project and service-account keys cannot read costs: OpenAI refuses them.',
       createKey: 'Create an Admin key on OpenAI',
@@ -127,11 +129,13 @@ export const settingsMessages = catalogue({
       endsIn: (last4: string) => `eindigt op ${last4}`,
       checkWorks: (time: string) => `werkt · gecontroleerd om ${time}`,
       checkFailed: (time: string, message: string) => `mislukt · gecontroleerd om ${time}: ${message}`,
-      where: (detail: string) => `Sleutelhanger: ${detail}`,
-      whereFile: (detail: string) => `Bestand: ${detail}`,
+      where: (keeper: string) => `Sleutelhanger: ${keeper}, dienst "Saldo"`,
+      whereFile: (path: string, keeper: string) => `Bestand: ${path}, versleuteld met ${keeper}`,
+      ...KEYCHAIN_WORDS.nl,
       unavailableWord: 'Geen sleutelhanger',
-      unavailable: (detail: string) =>
-        `Op deze computer is geen sleutelhanger van je systeem beschikbaar (${detail}), dus Saldo kan geen sleutel opslaan. Wil je een sleutel één keer gebruiken, start Saldo dan met OPENAI_ADMIN_KEY ingesteld.`,
+      unavailable:
+        'Op deze computer is geen sleutelhanger van je systeem beschikbaar, dus Saldo kan geen sleutel opslaan.',
+      oneRun: 'Wil je een sleutel één keer gebruiken, start Saldo dan met OPENAI_ADMIN_KEY ingesteld.',
       explain:
         'Saldo leest je kosten met een Admin-sleutel, die alleen eigenaren van de organisatie kunnen aanmaken. Met een projectsleutel of serviceaccountsleutel lukt dat niet: OpenAI weigert die.',
       createKey: 'Admin-sleutel aanmaken bij OpenAI',

@@ -150,7 +150,14 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
       baseUrl: null,
       capabilities: { balance: 'api', autoRechargeSettings: true },
     },
-    key: { store: 'keychain', storeDetail: 'GNOME Keyring (Secret Service)', stored: null, lastCheck: null },
+    key: {
+      store: 'keychain',
+      keeper: 'secret-service',
+      file: null,
+      advice: null,
+      stored: null,
+      lastCheck: null,
+    },
     sync: {
       state: 'ok',
       lastAttemptAt: NOW - 5 * 60_000,

@@ -102,7 +102,9 @@ describe('the bridge session on the demo account', () => {
     });
     expect(snapshot.key).toEqual({
       store: 'keychain',
-      storeDetail: expect.any(String),
+      keeper: null,
+      file: null,
+      advice: null,
       stored: null,
       lastCheck: null,
     });
@@ -591,7 +593,7 @@ describe('the bridge session and the key', () => {
     const { UnavailableSecretStore } = await import('../../../../electron/core/secrets');
     const opened = await open({
       env: {},
-      openSecrets: async () => new UnavailableSecretStore('Install libsecret.'),
+      openSecrets: async () => new UnavailableSecretStore('Install libsecret.', 'install-keyring'),
     });
     expect(await opened.call('key:set', { key: FAKE_ADMIN_KEY })).toEqual({
       ok: false,
@@ -599,7 +601,9 @@ describe('the bridge session and the key', () => {
     });
     expect((await state(opened)).key).toEqual({
       store: 'unavailable',
-      storeDetail: 'Install libsecret.',
+      keeper: null,
+      file: null,
+      advice: 'install-keyring',
       stored: null,
       lastCheck: null,
     });

@@ -236,12 +236,34 @@ describe('keyInfoOf', () => {
       'encrypted-file',
     );
     expect(keyInfoOf({ backend: 'environment', detail: 'OPENAI_ADMIN_KEY' }, null).store).toBe('unavailable');
-    expect(keyInfoOf({ backend: 'unavailable', detail: 'install libsecret' }, null)).toEqual({
+    expect(
+      keyInfoOf({ backend: 'unavailable', detail: 'install libsecret', advice: 'install-keyring' }, null),
+    ).toEqual({
       store: 'unavailable',
-      storeDetail: 'install libsecret',
+      keeper: null,
+      file: null,
+      advice: 'install-keyring',
       stored: null,
       lastCheck: null,
     });
+  });
+
+  it("passes codes, never the store's English words: which keychain, the file, what to do", () => {
+    const file = '/home/me/.config/Saldo/secrets.json';
+    expect(
+      keyInfoOf(
+        {
+          backend: 'encrypted-file',
+          detail: `${file}, encrypted with KWallet`,
+          keeper: 'kwallet',
+          path: file,
+        },
+        null,
+      ),
+    ).toMatchObject({ store: 'encrypted-file', keeper: 'kwallet', file, advice: null });
+    expect(
+      keyInfoOf({ backend: 'environment', detail: 'OPENAI_ADMIN_KEY', advice: 'build-keytar' }, null),
+    ).toMatchObject({ store: 'unavailable', keeper: null, advice: 'build-keytar' });
   });
 
   it('shows the key in use by kind and last four only', () => {

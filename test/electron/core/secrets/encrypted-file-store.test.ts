@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KeyKeeper } from '../../../../shared/keychain/keychain-words';
 import {
   DEFAULT_ACCOUNT,
   EncryptedFileSecretStore,
@@ -92,17 +93,19 @@ describe('EncryptedFileSecretStore', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it.each<[NodeJS.Platform, string | undefined, string]>([
-    ['darwin', undefined, 'the macOS Keychain'],
-    ['win32', undefined, "Windows' DPAPI"],
-    ['linux', 'gnome_libsecret', 'the Secret Service keyring (libsecret)'],
-    ['linux', 'kwallet6', 'KWallet'],
-    ['linux', 'a_future_store', 'the "a_future_store" keyring'],
-  ])('says where the key is on %s (%s)', (platform, linuxBackend, by) => {
+  it.each<[NodeJS.Platform, string | undefined, KeyKeeper, string]>([
+    ['darwin', undefined, 'macos-keychain', 'the macOS Keychain'],
+    ['win32', undefined, 'windows-dpapi', "Windows' DPAPI"],
+    ['linux', 'gnome_libsecret', 'secret-service', 'the Secret Service keyring (GNOME Keyring or KWallet)'],
+    ['linux', 'kwallet6', 'kwallet', 'KWallet'],
+    ['linux', 'a_future_store', 'system-keyring', "your system's keyring"],
+  ])('says where the key is on %s (%s)', (platform, linuxBackend, keeper, by) => {
     const store = open(fakeSafeStorage({ linuxBackend }), platform);
     expect(store.describe()).toEqual({
       backend: 'encrypted-file',
       detail: `${file}, encrypted by Electron's safeStorage with ${by}`,
+      keeper,
+      path: file,
     });
   });
 

@@ -12,7 +12,7 @@ import { FAKE_ADMIN_KEY, KEY_MARK } from './secrets-test-kit';
 const ROOT = resolve(__dirname, '../../../..');
 
 function openWithoutBus(extra: Record<string, string>): {
-  describe: { backend: string; detail: string };
+  describe: { backend: string; detail: string; advice?: string };
   set: unknown;
 } {
   const unset = ['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'WAYLAND_DISPLAY', 'OPENAI_ADMIN_KEY'];
@@ -40,16 +40,20 @@ describe.runIf(process.platform === 'linux')('without a D-Bus session (Linux)', 
     const { describe: found, set } = openWithoutBus({});
     expect(found.backend).toBe('unavailable');
     expect(found.detail).toMatch(/Cannot autolaunch D-Bus|keytar/);
-    expect(found.detail).toContain(
-      'Install libsecret (Debian/Ubuntu: sudo apt install libsecret-1-0 gnome-keyring)',
-    );
+    expect(found.detail).toContain('sudo apt install libsecret-1-0 gnome-keyring');
+    expect(found.advice).toBe('install-keyring');
     expect(found.detail).toContain('OPENAI_ADMIN_KEY');
     expect(set).toEqual({ ok: false, error: { code: 'unavailable', message: found.detail } });
   });
 
   it('uses OPENAI_ADMIN_KEY for the run, and does not store it', () => {
     const { describe: found, set } = openWithoutBus({ OPENAI_ADMIN_KEY: `${FAKE_ADMIN_KEY}\n` });
-    expect(found).toEqual({ backend: 'environment', detail: expect.stringContaining('for this run only') });
+    // The variable stands in for the missing keychain, whose advice stays on show.
+    expect(found).toEqual({
+      backend: 'environment',
+      detail: expect.stringContaining('for this run only'),
+      advice: 'install-keyring',
+    });
     expect(set).toMatchObject({ ok: false, error: { code: 'read-only' } });
   });
 });

@@ -21,7 +21,10 @@ const ACCOUNT = 'openai:keyring-test';
 /** Bare runs on a machine without a keychain: unavailable, and saying what to install. */
 function expectHelpfullyUnavailable(found: SecretStoreDescription): void {
   expect(found.backend).toBe('unavailable');
-  expect(found.detail).toMatch(/Install libsecret|reinstall Saldo/);
+  expect(found.detail).toMatch(
+    /sudo apt install libsecret-1-0 gnome-keyring|npm install|npm rebuild keytar|Reinstall Saldo/,
+  );
+  expect(found.advice).toBeDefined();
 }
 
 describe('KeytarSecretStore against the real keychain', () => {
@@ -37,6 +40,7 @@ describe('KeytarSecretStore against the real keychain', () => {
       expect(found, 'with-keyring.sh provides an unlocked gnome-keyring').toEqual({
         backend: 'keychain',
         detail: expect.stringContaining(`service "${SERVICE}"`),
+        keeper: expect.any(String),
       });
     } else {
       expectHelpfullyUnavailable(found);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT, KEYCHAIN_SERVICE, KeytarSecretStore } from '../../../../electron/core/secrets';
+import { keychainAdvice, keychainKeeper } from '../../../../electron/core/secrets/keychain-errors';
 import {
   expectNoKey,
   FAKE_ADMIN_KEY,
@@ -12,11 +13,18 @@ import {
   throwingKeytar,
 } from './secrets-test-kit';
 
-const LINUX_HINT = 'Install libsecret (Debian/Ubuntu: sudo apt install libsecret-1-0 gnome-keyring)';
+const BUILD_TOOLS =
+  'Install libsecret-1-dev and the build tools (Debian/Ubuntu: sudo apt install libsecret-1-dev build-essential python3)';
 
 describe('KeytarSecretStore when keytar cannot load', () => {
   it.each([
-    ['is not installed', () => Promise.reject(moduleNotFound()), /keytar\) is not installed/],
+    [
+      'is not installed',
+      () => Promise.reject(moduleNotFound()),
+      /keytar\) is not installed/,
+      'install-keytar',
+      `${BUILD_TOOLS}, then run npm install in Saldo's folder`,
+    ],
     [
       'has a native part that cannot load',
       () =>
@@ -24,6 +32,8 @@ describe('KeytarSecretStore when keytar cannot load', () => {
           new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory'),
         ),
       /could not load \(libsecret-1\.so\.0: cannot open shared object file/,
+      'build-keytar',
+      `${BUILD_TOOLS}, then run npm rebuild keytar in Saldo's folder.`,
     ],
     [
       'throws synchronously',
@@ -31,18 +41,27 @@ describe('KeytarSecretStore when keytar cannot load', () => {
         throw new Error('dlopen failed');
       },
       /could not load \(dlopen failed\)/,
+      'build-keytar',
+      'npm rebuild keytar',
     ],
-  ])('is unavailable when keytar %s, and every operation says why', async (_, loadKeytar, said) => {
-    const store = new KeytarSecretStore({ loadKeytar });
-    const found = await store.probe();
-    expect(found.backend).toBe('unavailable');
-    expect(found.detail).toMatch(said);
-    if (process.platform === 'linux') expect(found.detail).toContain(LINUX_HINT);
-    const unavailable = { ok: false, error: { code: 'unavailable', message: found.detail } };
-    expect(await store.get(DEFAULT_ACCOUNT)).toEqual(unavailable);
-    expect(await store.set(DEFAULT_ACCOUNT, FAKE_ADMIN_KEY)).toEqual(unavailable);
-    expect(await store.delete(DEFAULT_ACCOUNT)).toEqual(unavailable);
-  });
+  ])(
+    'is unavailable when keytar %s, and every operation says why',
+    async (_, loadKeytar, said, advice, words) => {
+      // A source checkout (the command line's default): keytar is built on this machine.
+      const store = new KeytarSecretStore({ loadKeytar });
+      const found = await store.probe();
+      expect(found.backend).toBe('unavailable');
+      expect(found.detail).toMatch(said);
+      if (process.platform === 'linux') {
+        expect(found.advice).toBe(advice);
+        expect(found.detail).toContain(words);
+      }
+      const unavailable = { ok: false, error: { code: 'unavailable', message: found.detail } };
+      expect(await store.get(DEFAULT_ACCOUNT)).toEqual(unavailable);
+      expect(await store.set(DEFAULT_ACCOUNT, FAKE_ADMIN_KEY)).toEqual(unavailable);
+      expect(await store.delete(DEFAULT_ACCOUNT)).toEqual(unavailable);
+    },
+  );
 
   it('loads keytar once, lazily, on first use', async () => {
     let loads = 0;
@@ -63,6 +82,38 @@ describe('KeytarSecretStore when keytar cannot load', () => {
   });
 });
 
+describe('the advice where there is no keychain', () => {
+  it.each([
+    ['keytar-missing', 'source', 'linux', 'install-keytar'],
+    ['keytar-broken', 'source', 'linux', 'build-keytar'],
+    ['no-service', 'source', 'linux', 'install-keyring'],
+    ['keytar-missing', 'installed', 'linux', 'install-keyring'],
+    ['keytar-broken', 'installed', 'linux', 'install-keyring'],
+    ['no-service', 'installed', 'linux', 'install-keyring'],
+    ['keytar-broken', 'source', 'darwin', 'rebuild-keytar'],
+    ['keytar-missing', 'installed', 'win32', 'reinstall'],
+  ] as const)('%s in a %s setup on %s → %s', (gap, setup, platform, advice) => {
+    expect(keychainAdvice(gap, setup, platform)).toBe(advice);
+  });
+
+  it("tells an installed app's user to install the system's keyring, not to build anything", async () => {
+    const store = new KeytarSecretStore({
+      loadKeytar: () => Promise.reject(new Error('libsecret-1.so.0: cannot open shared object file')),
+      setup: 'installed',
+    });
+    const found = await store.probe();
+    if (process.platform !== 'linux') return;
+    expect(found.advice).toBe('install-keyring');
+    expect(found.detail).toContain('sudo apt install libsecret-1-0 gnome-keyring');
+    expect(found.detail).not.toContain('npm');
+  });
+
+  it('describes a working keychain by a code as well as in words', async () => {
+    const store = new KeytarSecretStore({ loadKeytar: async () => recordingKeytar() });
+    expect(await store.probe()).toMatchObject({ backend: 'keychain', keeper: keychainKeeper() });
+  });
+});
+
 describe('KeytarSecretStore when the keychain fails', () => {
   it.each([
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'unavailable'],
@@ -76,6 +127,9 @@ describe('KeytarSecretStore when the keychain fails', () => {
     expect(set).toMatchObject({ ok: false, error: { code, message: expect.stringContaining(message) } });
     // No keychain at all makes the store unavailable from then on; a locked one stays a keychain.
     expect(store.describe().backend).toBe(code === 'unavailable' ? 'unavailable' : 'keychain');
+    if (code === 'unavailable' && process.platform === 'linux') {
+      expect(store.describe().advice).toBe('install-keyring');
+    }
   });
 
   it('probes without writing, and a locked keychain is still a keychain (unlocking needs no install)', async () => {

@@ -50,6 +50,7 @@ describe('openDesktopSecretStore against the real keychain', () => {
     expect(found, 'with-keyring.sh provides an unlocked gnome-keyring').toEqual({
       backend: 'keychain',
       detail: expect.stringContaining(`service "${SERVICE}"`),
+      keeper: expect.any(String),
     });
     expect(await store.set(DEFAULT_ACCOUNT, FAKE_ADMIN_KEY)).toEqual({ ok: true, value: undefined });
     const got = await store.get(DEFAULT_ACCOUNT);

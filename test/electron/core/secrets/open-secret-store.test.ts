@@ -41,6 +41,7 @@ describe('openSecretStore', () => {
     expect(store.describe()).toEqual({
       backend: 'keychain',
       detail: expect.stringContaining('service "Saldo"'),
+      keeper: expect.any(String),
     });
   });
 
@@ -64,7 +65,9 @@ describe('openSecretStore', () => {
     const { backend, detail } = store.describe();
     expect(backend).toBe('unavailable');
     expect(detail).toMatch(why);
-    expect(detail).toMatch(/Install libsecret|reinstall Saldo/);
+    expect(detail).toMatch(
+      /sudo apt install libsecret-1-0 gnome-keyring|npm install|npm rebuild keytar|Reinstall Saldo/,
+    );
     expect(detail).toContain('Or set OPENAI_ADMIN_KEY to use an Admin key for one run without storing it.');
     expect(await store.set(DEFAULT_ACCOUNT, FAKE_ADMIN_KEY)).toEqual({
       ok: false,
@@ -102,7 +105,9 @@ describe('openDesktopSecretStore', () => {
     expect(store).toBeInstanceOf(EncryptedFileSecretStore);
     expect(store.describe()).toEqual({
       backend: 'encrypted-file',
-      detail: `${path.join(dir, 'secrets.json')}, encrypted by Electron's safeStorage with the Secret Service keyring (libsecret)`,
+      detail: `${path.join(dir, 'secrets.json')}, encrypted by Electron's safeStorage with the Secret Service keyring (GNOME Keyring or KWallet)`,
+      keeper: 'secret-service',
+      path: path.join(dir, 'secrets.json'),
     });
     expect(await store.set(DEFAULT_ACCOUNT, FAKE_ADMIN_KEY)).toEqual({ ok: true, value: undefined });
     const got = await store.get(DEFAULT_ACCOUNT);
@@ -141,7 +146,9 @@ describe('openDesktopSecretStore', () => {
     expect(store).toBeInstanceOf(UnavailableSecretStore);
     const { detail } = store.describe();
     expect(detail).toMatch(/^No keychain service answered on this session \(Cannot autolaunch D-Bus/);
-    expect(detail).toMatch(/Install libsecret|reinstall Saldo/);
+    expect(detail).toMatch(
+      /sudo apt install libsecret-1-0 gnome-keyring|npm install|npm rebuild keytar|Reinstall Saldo/,
+    );
     expect(detail).toContain('(basic_text), which anyone who can read the file can undo');
     expect(detail).toMatch(/Or set OPENAI_ADMIN_KEY to use an Admin key for one run without storing it\.$/);
     expect(fs.existsSync(path.join(dir, 'secrets.json'))).toBe(false);
