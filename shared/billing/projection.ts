@@ -165,7 +165,10 @@ class Projector {
   private available = 0n;
   private debt: Micros;
   private readonly boughtByMonth = new Map<string, Micros>();
-  /** At most one projected purchase per millisecond (the engine's own at `now` are not projected ones). */
+  /**
+   * One check per millisecond, so at most one projected purchase: after one, the next chance is the
+   * next millisecond (the engine's own purchases at `now` are not projected ones and do not count).
+   */
   private lastPurchaseAt: Instant | null = null;
   private seq: number;
 
@@ -288,7 +291,7 @@ class Projector {
   private check(): void {
     const auto = this.auto;
     const at = this.t;
-    if (auto === null || this.lastPurchaseAt === at) return;
+    if (auto === null) return;
     const balance = this.balance();
     if (balance >= auto.threshold * this.unit) return;
     if (this.pending.some((credit) => credit.source === 'auto')) return;
