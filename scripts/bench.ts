@@ -6,7 +6,7 @@
 import { benchDashboard } from './bench/dashboard';
 import { ensureDashboardBuild } from './bench/dashboard-build';
 import { benchDesktop } from './bench/desktop';
-import { benchEngine } from './bench/engine';
+import { benchEngine, benchProjection } from './bench/engine';
 import { benchPoll } from './bench/poll';
 import { benchSync } from './bench/sync';
 
@@ -17,6 +17,7 @@ const runs = runsArg === undefined ? 5 : Math.max(1, Number(runsArg.slice('--run
 const TARGETS: Record<string, string> = {
   engine_ratio: '≤ 5',
   engine_peak_rss_mb: '≤ 600',
+  projection_ms: '≤ 50',
   sync_backfill_costs_requests: '≤ 3',
   sync_backfill_usage_requests: '≤ 12',
   sync_steady_requests: '≤ 2',
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     ...(await benchSync()),
     ...(await benchPoll()),
     ...benchEngine(runs),
+    ...benchProjection(runs),
     ...(await benchDashboard(runs)),
     ...(await benchDesktop()),
   };

@@ -219,15 +219,15 @@ class Projector {
     }
   }
 
-  /** The next instant at which something other than the balance changes, or a check can buy. */
+  /**
+   * The next instant at which something other than the balance changes, or a check can buy. Every
+   * candidate lies after `t`: what was due at `t` has happened.
+   */
   private nextInstant(): Instant {
     let next = this.end;
-    const consider = (at: Instant): void => {
-      if (at > this.t && at < next) next = at;
-    };
-    if (this.pending.length > 0) consider(this.pending[0]!.effectiveAt);
-    for (const credit of this.drawable) consider(credit.expiresAt);
-    if (this.t < this.until) consider(startOfUtcDay(this.t) + MS_PER_DAY);
+    if (this.pending.length > 0) next = Math.min(next, this.pending[0]!.effectiveAt);
+    for (const credit of this.drawable) next = Math.min(next, credit.expiresAt);
+    if (this.t < this.until) next = Math.min(next, startOfUtcDay(this.t) + MS_PER_DAY);
     const auto = this.auto;
     if (auto === null) return next;
     const aboveThreshold = this.balance() - auto.threshold * this.unit;
@@ -235,13 +235,13 @@ class Projector {
       // Usage brings the balance down to the threshold at t; the first millisecond below it is floor(t) + 1.
       if (this.perMs > 0n && auto.threshold > 0n) {
         const wait = aboveThreshold / this.perMs + 1n;
-        if (wait < BigInt(next - this.t)) consider(this.t + Number(wait));
+        if (wait < BigInt(next - this.t)) next = this.t + Number(wait);
       }
     } else {
       // Below it and not bought: the next chance is the next millisecond, a pending purchase becoming
-      // usable (considered above) or a new month of the limit.
-      if (this.lastPurchaseAt === this.t) consider(this.t + 1);
-      if (auto.monthlyLimit !== null) consider(utcMonthOf(this.t).end);
+      // usable (counted above) or a new month of the limit.
+      if (this.lastPurchaseAt === this.t) next = Math.min(next, this.t + 1);
+      if (auto.monthlyLimit !== null) next = Math.min(next, utcMonthOf(this.t).end);
     }
     return next;
   }
