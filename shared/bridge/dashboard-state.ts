@@ -9,6 +9,7 @@ import { settingsSchema } from '../settings/settings-schema';
 import { autoRechargeSettingsSchema, ledgerEntrySchema } from '../ledger/ledger-schema';
 import { alertSchema } from '../alerts/alert-schema';
 import { KEY_KEEPERS, KEYCHAIN_ADVICE } from '../keychain/keychain-words';
+import { CREDIT_KINDS } from '../account/credit-kind';
 import { accountReadingSchema, instantSchema, microsSchema } from '../account/account-reading';
 import { projectionStartWireSchema } from '../billing/projection-json';
 
@@ -132,7 +133,8 @@ export const spendSchema = z.strictObject({
 });
 
 export const markerSchema = z.strictObject({
-  kind: z.enum(['purchase', 'auto-recharge', 'grant', 'expiry', 'calibration']),
+  /** What the credit is (shared/account/credit-kind.ts), or an expiry that forfeited credit. */
+  kind: z.enum([...CREDIT_KINDS, 'expiry']),
   at: instantSchema,
   amount: microsSchema,
   id: z.string(),
@@ -141,14 +143,17 @@ export const markerSchema = z.strictObject({
 export const autoRechargeStateSchema = z.strictObject({
   /** As mirrored from the provider's billing page (or applied to the demo); null: never set. */
   settings: autoRechargeSettingsSchema.nullable(),
-  /** Recharges the engine made, newest last. */
+  /** Every credit that is an auto-recharge, the engine's and those the user recorded, oldest first. */
   made: z.array(
     z.strictObject({
       id: z.string(),
       at: instantSchema,
       amount: microsSchema,
-      /** The balance that triggered it, just before it was bought (ux.md §6.6). */
-      balanceBefore: microsSchema,
+      /**
+       * The balance that triggered it, just before it was bought (ux.md §6.6); null for one the user
+       * recorded, which the engine did not make and cannot say.
+       */
+      balanceBefore: microsSchema.nullable(),
     }),
   ),
   /** Months in which the monthly limit blocked a recharge. */

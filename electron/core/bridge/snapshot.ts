@@ -7,7 +7,8 @@
 import { parseInstant, utcMonthOf, type Instant } from '../../../shared/billing/instant';
 import { DEFAULT_PURCHASE_LIMITS, readSettings } from '../../../shared/billing/read-settings';
 import { toJsonSafe } from '../../../shared/billing/projection-json';
-import type { BillingResult, GrantSource } from '../../../shared/billing/types';
+import { creditKind, creditSource } from '../../../shared/account/credit-kind';
+import type { BillingResult } from '../../../shared/billing/types';
 import type {
   AutoRechargeState,
   DashboardState,
@@ -22,7 +23,7 @@ import type { Settings } from '../../../shared/settings/settings-schema';
 import type { BackendCapabilities } from '../billing-backend';
 import {
   buildCase,
-  providerGrants,
+  listedCreditIds,
   type BackendChoice,
   type KeyDescription,
   type MonitorState,
@@ -51,6 +52,7 @@ export function buildSnapshot(sources: SnapshotSources): DashboardState {
   const result = state.result;
   const billingCase = buildCase(ledger, now);
   const billing = readSettings(billingCase);
+  const listed = listedCreditIds(ledger);
   return {
     now,
     backend: {
@@ -65,11 +67,11 @@ export function buildSnapshot(sources: SnapshotSources): DashboardState {
     key: sources.key,
     sync: sources.sync,
     account: state.reading,
-    grants: result === null ? [] : grantsOf(result, ledger),
+    grants: result === null ? [] : grantsOf(result, listed),
     entries: [...ledger.entries],
     spend: buildSpend(ledger.costs, now, 'field' in billing ? null : { billing, events: billingCase.events }),
-    markers: result === null ? [] : markersOf(result),
-    autoRecharge: autoRechargeOf(result, ledger, now),
+    markers: result === null ? [] : markersOf(result, listed),
+    autoRecharge: autoRechargeOf(result, ledger, now, listed),
     alerts: { current: state.alerts.map((alert) => ({ ...alert })), past: pastAlerts(ledger) },
     settings,
     dataDir: sources.dataDir,
@@ -111,12 +113,11 @@ function keyStoreOf(backend: SecretBackend): KeyInfo['store'] {
 }
 
 /** The engine's grants; a credit the provider listed is `provider`, not "free credit" (it may be bought). */
-function grantsOf(result: BillingResult, ledger: Ledger): GrantRow[] {
+function grantsOf(result: BillingResult, listed: ReadonlySet<string>): GrantRow[] {
   const risk = new Map(result.forfeitRisk.map((entry) => [entry.id, entry.amount]));
-  const listed = new Set(providerGrants(ledger).map(({ id }) => id));
   return result.grants.map((grant) => ({
     id: grant.id,
-    source: grant.source === 'grant' && listed.has(grant.id) ? 'provider' : grant.source,
+    source: creditSource(grant, listed),
     amount: micros(grant.amount),
     used: micros(grant.used),
     remaining: micros(grant.remaining),
@@ -129,24 +130,18 @@ function grantsOf(result: BillingResult, ledger: Ledger): GrantRow[] {
   }));
 }
 
-const MARKER_OF: Record<Exclude<GrantSource, 'calibration'>, Marker['kind']> = {
-  manual: 'purchase',
-  import: 'purchase',
-  auto: 'auto-recharge',
-  grant: 'grant',
-};
-
 /**
- * The chart's events: purchases, auto-recharges and grants when they were made; every calibration,
- * with its drift (the correction it made — a calibration down makes no grant, so the grants alone
- * would miss it); and each expiry that forfeited credit, with what was forfeited. In time order.
+ * The chart's events: each credit when it was made, by what it is; every calibration, with its
+ * drift (the correction it made — a calibration down makes no grant, so the grants alone would miss
+ * it, and a calibration up is drawn once, as this); and each expiry that forfeited credit, with what
+ * was forfeited. In time order.
  */
-function markersOf(result: BillingResult): Marker[] {
+function markersOf(result: BillingResult, listed: ReadonlySet<string>): Marker[] {
   const markers: Marker[] = [];
   for (const grant of result.grants) {
     if (grant.source !== 'calibration') {
       markers.push({
-        kind: MARKER_OF[grant.source],
+        kind: creditKind(creditSource(grant, listed)),
         at: grant.at,
         amount: micros(grant.amount),
         id: grant.id,
@@ -158,7 +153,7 @@ function markersOf(result: BillingResult): Marker[] {
   }
   result.calibrations.forEach((calibration, index) => {
     markers.push({
-      kind: 'calibration',
+      kind: creditKind('calibration'),
       at: calibration.at,
       amount: micros(calibration.drift),
       id: `calibration-${index + 1}`,
@@ -167,13 +162,31 @@ function markersOf(result: BillingResult): Marker[] {
   return markers.sort((a, b) => a.at - b.at);
 }
 
-function autoRechargeOf(result: BillingResult | null, ledger: Ledger, now: Instant): AutoRechargeState {
-  const made = (result?.autoRecharges ?? []).map(({ id, at, amount, balanceBefore }) => ({
-    id,
-    at,
-    amount: micros(amount),
-    balanceBefore: micros(balanceBefore),
-  }));
+/**
+ * Auto-recharge: every credit that is one (credit-kind.ts) — the engine's, with the balance that
+ * triggered it, and those the user recorded — and what they bought this month.
+ */
+function autoRechargeOf(
+  result: BillingResult | null,
+  ledger: Ledger,
+  now: Instant,
+  listed: ReadonlySet<string>,
+): AutoRechargeState {
+  const byEngine: AutoRechargeState['made'] = (result?.autoRecharges ?? []).map(
+    ({ id, at, amount, balanceBefore }) => ({
+      id,
+      at,
+      amount: micros(amount),
+      balanceBefore: micros(balanceBefore),
+    }),
+  );
+  const madeByEngine = new Set(byEngine.map(({ id }) => id));
+  const recorded = (result?.grants ?? [])
+    .filter(
+      (grant) => creditKind(creditSource(grant, listed)) === 'auto-recharge' && !madeByEngine.has(grant.id),
+    )
+    .map(({ id, at, amount }) => ({ id, at, amount: micros(amount), balanceBefore: null }));
+  const made = [...byEngine, ...recorded].sort((a, b) => a.at - b.at);
   const month = utcMonthOf(now);
   return {
     settings: ledger.autoRecharge,

@@ -95,6 +95,11 @@ export function providerGrants(ledger: Ledger): { id: string; grant: ObservedGra
   });
 }
 
+/** The ids of the credits the case takes from the provider's list (credit-kind.ts: "listed by OpenAI"). */
+export function listedCreditIds(ledger: Ledger): Set<string> {
+  return new Set(providerGrants(ledger).map(({ id }) => id));
+}
+
 /**
  * Whether the provider listed its credit grants: then its real auto-recharges are among them, and
  * the engine must not infer recharges of its own. It would: a day's cost is booked at 00:00, before

@@ -1,4 +1,4 @@
-export { buildCase, providerGrants, type CaseEvent, type MonitorCase } from './build-case';
+export { buildCase, listedCreditIds, providerGrants, type CaseEvent, type MonitorCase } from './build-case';
 export { alertSettingsFrom, assess, emptyResult, hasData, type Assessed, type Assessment } from './assess';
 export { chooseBackend, type BackendChoice, type BackendChoiceInput } from './choose-backend';
 export { createDemoBackend, type DemoBackend, type DemoOptions } from './demo';

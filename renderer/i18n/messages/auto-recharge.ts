@@ -87,6 +87,8 @@ export const autoRechargeMessages = catalogue({
       caption:
         "Recharges auto-recharge made, newest first, with the balance that triggered each and the month's total.",
       empty: 'No recharges yet.',
+      listedOnly: (listed: string) =>
+        `OpenAI lists its credits without saying which were recharges: see Credits, where they show as “${listed}”.`,
       date: 'Date',
       amount: 'Amount',
       balanceBefore: 'When the balance was',
@@ -182,6 +184,8 @@ export const autoRechargeMessages = catalogue({
       caption:
         'Wat automatisch opladen heeft opgeladen, nieuwste eerst, met het saldo dat elke oplaadbeurt startte en het totaal van die maand.',
       empty: 'Nog niet automatisch opgeladen.',
+      listedOnly: (listed: string) =>
+        `OpenAI geeft zijn tegoeden zonder te zeggen welke oplaadbeurten waren: zie Tegoeden, waar ze als ‘${listed}’ staan.`,
       date: 'Datum',
       amount: 'Bedrag',
       balanceBefore: 'Bij een saldo van',

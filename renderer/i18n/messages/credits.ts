@@ -30,14 +30,6 @@ export const creditsMessages = catalogue({
       expiredUnused: 'Expired unused',
       expiryDate: 'Expiry date',
     },
-    source: {
-      manual: 'Purchase',
-      import: 'Purchase',
-      auto: 'Auto-recharge',
-      grant: 'Free credit',
-      calibration: 'Correction',
-      provider: 'Listed by OpenAI',
-    },
     status: { active: 'Active', pending: 'Pending', depleted: 'Used up', expired: 'Expired' },
     actions: {
       title: 'Record from the billing page',
@@ -70,7 +62,6 @@ export const creditsMessages = catalogue({
       amount: 'Amount or balance',
       reference: 'Reference',
       actions: 'Actions',
-      kind: { purchase: 'Purchase', grant: 'Free credit', balance: 'Correction' },
       remove: 'Remove',
       removeLabel: (reference: string) => `Remove entry ${reference}`,
       confirm: {
@@ -112,14 +103,6 @@ export const creditsMessages = catalogue({
       expiredUnused: 'Ongebruikt vervallen',
       expiryDate: 'Vervaldatum',
     },
-    source: {
-      manual: 'Aankoop',
-      import: 'Aankoop',
-      auto: 'Automatisch opladen',
-      grant: 'Gratis tegoed',
-      calibration: 'Correctie',
-      provider: 'Gemeld door OpenAI',
-    },
     status: { active: 'Actief', pending: 'In behandeling', depleted: 'Opgebruikt', expired: 'Vervallen' },
     actions: {
       title: 'Vastleggen van de facturatiepagina',
@@ -154,7 +137,6 @@ export const creditsMessages = catalogue({
       amount: 'Bedrag of saldo',
       reference: 'Referentie',
       actions: 'Acties',
-      kind: { purchase: 'Aankoop', grant: 'Gratis tegoed', balance: 'Correctie' },
       remove: 'Verwijderen',
       removeLabel: (reference: string) => `Regel ${reference} verwijderen`,
       confirm: {

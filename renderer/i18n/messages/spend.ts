@@ -61,13 +61,8 @@ export const spendMessages = catalogue({
       thresholdLegend: 'Auto-recharge threshold',
       events: 'Events',
       event: (kind: string, amount: string) => `${kind}: ${amount}`,
-      kinds: {
-        purchase: 'Purchase',
-        'auto-recharge': 'Auto-recharge',
-        grant: 'Free credit',
-        expiry: 'Expired credit',
-        calibration: 'Correction',
-      },
+      /** The other events are credits, named by shared/account/credit-kind.ts. */
+      expired: 'Expired credit',
     },
     states: {
       loading: (days: string) => `Loading ${days} of spend…`,
@@ -148,13 +143,7 @@ export const spendMessages = catalogue({
       thresholdLegend: 'Drempel voor automatisch opladen',
       events: 'Gebeurtenissen',
       event: (kind: string, amount: string) => `${kind}: ${amount}`,
-      kinds: {
-        purchase: 'Aankoop',
-        'auto-recharge': 'Automatisch opladen',
-        grant: 'Gratis tegoed',
-        expiry: 'Vervallen tegoed',
-        calibration: 'Correctie',
-      },
+      expired: 'Vervallen tegoed',
     },
     states: {
       loading: (days: string) => `Uitgaven van ${days} laden…`,

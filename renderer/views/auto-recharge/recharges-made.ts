@@ -6,8 +6,8 @@ export interface MadeRow {
   id: string;
   at: number;
   amount: number;
-  /** The balance that triggered it. */
-  balanceBefore: number;
+  /** The balance that triggered it; null for a recharge the user recorded. */
+  balanceBefore: number | null;
   /** Bought by auto-recharge in this UTC month up to and including this one. */
   monthTotal: number;
 }

@@ -1,6 +1,7 @@
 /** Grants as a real table (ux.md §5), the source as each row's header; the columns are the caller's. */
+import { CREDIT_KIND_LABELS, creditKind } from '../../../shared/account/credit-kind';
 import type { GrantRow } from '../../../shared/bridge';
-import { useMessages } from '../../app-context';
+import { useApp, useMessages } from '../../app-context';
 import { DataTable, type Column } from '../../components/DataTable';
 import { StatusMark, type Tone } from '../../components/StatusMark';
 import { creditsMessages } from '../../i18n/messages/credits';
@@ -25,12 +26,16 @@ export function GrantTable(props: {
   grants: readonly GrantRow[];
   rowClass?(grant: GrantRow): string | undefined;
 }) {
+  const { language } = useApp();
   const m = useMessages(creditsMessages);
   return (
     <DataTable
       className="grant-table"
       caption={props.caption}
-      rowHeader={{ header: m.grants.source, cell: (grant) => m.source[grant.source] }}
+      rowHeader={{
+        header: m.grants.source,
+        cell: (grant) => CREDIT_KIND_LABELS[language][creditKind(grant.source)],
+      }}
       columns={props.columns}
       rows={props.grants}
       rowKey={(grant) => grant.id}

@@ -4,6 +4,7 @@
  * back on Remove after Cancel, on the heading once the row is gone.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { CREDIT_KIND_LABELS, entryKind } from '../../../shared/account/credit-kind';
 import type { LedgerEntry } from '../../../shared/ledger/ledger-schema';
 import { useApp, useMessages } from '../../app-context';
 import { DataTable } from '../../components/DataTable';
@@ -112,7 +113,10 @@ export function RecordedEntries() {
       ) : (
         <DataTable
           caption={m.entries.caption}
-          rowHeader={{ header: m.entries.what, cell: (entry) => m.entries.kind[entry.type] }}
+          rowHeader={{
+            header: m.entries.what,
+            cell: (entry) => CREDIT_KIND_LABELS[language][entryKind(entry)],
+          }}
           columns={[
             { header: m.entries.date, cell: dayText },
             { header: m.entries.amount, numeric: true, cell: amountText },

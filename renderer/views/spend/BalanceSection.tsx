@@ -13,10 +13,18 @@ import type { MarkerKind } from '../../charts/MarkerGlyph';
 import { TimeLineChart } from '../../charts/TimeLineChart';
 import { compactMoney, dayRange, dayWithWeekday, money, shortDay } from '../../i18n/format';
 import { spendMessages } from '../../i18n/messages/spend';
+import { markerLabel } from './marker-label';
 import type { TimeAxis } from './spend-model';
 
 const BALANCE_COLOUR = 'var(--accent)';
-const MARKER_ORDER: readonly MarkerKind[] = ['purchase', 'auto-recharge', 'grant', 'expiry', 'calibration'];
+const MARKER_ORDER: readonly MarkerKind[] = [
+  'purchase',
+  'auto-recharge',
+  'free-credit',
+  'listed',
+  'expiry',
+  'correction',
+];
 
 /** Memoised: a switch of grouping changes nothing here, so the chart is not drawn again. */
 export const BalanceSection = memo(function BalanceSection({
@@ -54,7 +62,7 @@ export const BalanceSection = memo(function BalanceSection({
           } as const,
         ]),
     ...MARKER_ORDER.filter((kind) => present.has(kind)).map((kind) => ({
-      label: m.balance.kinds[kind],
+      label: markerLabel(kind, language, m.balance.expired),
       shape: { type: 'marker', kind } as const,
     })),
   ];
@@ -91,7 +99,7 @@ export const BalanceSection = memo(function BalanceSection({
               lines={[
                 { label: m.balance.atDayEnd, value: money(value, language) },
                 ...(markers[index] ?? []).map((marker) => ({
-                  label: m.balance.kinds[marker.kind],
+                  label: markerLabel(marker.kind, language, m.balance.expired),
                   value: money(marker.amount, language),
                   swatch: <Swatch shape={{ type: 'marker', kind: marker.kind }} />,
                 })),

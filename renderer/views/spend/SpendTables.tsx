@@ -14,6 +14,7 @@ import { markersByBucket } from './bucket-markers';
 import { dailyBuckets } from './buckets';
 import { ExportCsvButton } from './ExportCsvButton';
 import type { LabelledSeries } from './labelled-series';
+import { markerLabel } from './marker-label';
 import type { DayWindow } from './spend-range';
 
 export interface SpendTableData {
@@ -131,7 +132,10 @@ function Tables({ data, period }: { data: SpendTableData; period: string }) {
               cell: (_, row) =>
                 markers[row]!.map((marker) => (
                   <div key={marker.id}>
-                    {m.balance.event(m.balance.kinds[marker.kind], money(marker.amount, language))}
+                    {m.balance.event(
+                      markerLabel(marker.kind, language, m.balance.expired),
+                      money(marker.amount, language),
+                    )}
                   </div>
                 )),
             },

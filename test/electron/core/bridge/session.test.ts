@@ -118,7 +118,7 @@ describe('the bridge session on the demo account', () => {
     // The demo's credits are its owner's entries (purchases, free credit, one correction) and the
     // recharges the engine makes by the auto-recharge mirrored at the first sync.
     expect(new Set(snapshot.markers.map((marker) => marker.kind))).toEqual(
-      new Set(['purchase', 'auto-recharge', 'grant', 'calibration']),
+      new Set(['purchase', 'auto-recharge', 'free-credit', 'correction']),
     );
     expect(snapshot.autoRecharge.made.length).toBeGreaterThan(0);
     // The first sync's alerts fired, and were kept for the history at the sync's instant.
@@ -181,7 +181,7 @@ describe('the bridge session on the demo account', () => {
     expect(names(opened.events)).toEqual(['state:changed']);
 
     const calibrations = (snapshot: DashboardState) =>
-      snapshot.markers.filter((marker) => marker.kind === 'calibration').length;
+      snapshot.markers.filter((marker) => marker.kind === 'correction').length;
     const before = calibrations(await state(opened));
     const calibrated = await opened.call('ledger:calibrate', {
       balance: '41.50',

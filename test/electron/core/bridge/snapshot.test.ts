@@ -93,10 +93,10 @@ describe('buildSnapshot', () => {
       ['purchase', 'p1', 10_000_000],
       ['expiry', 'p1', 6_999_998],
       ['auto-recharge', 'auto-1', 10_000_000],
-      ['grant', 'g1', 5_000_000],
+      ['free-credit', 'g1', 5_000_000],
       ['purchase', TRICKY_ID, 20_500_000],
-      ['calibration', 'calibration-1', -1_750_000],
-      ['calibration', 'calibration-2', 1_750_000],
+      ['correction', 'calibration-1', -1_750_000],
+      ['correction', 'calibration-2', 1_750_000],
       ['purchase', FORMULA_ID, 5_000_000],
     ]);
     const times = snapshot.markers.map((marker) => marker.at);
@@ -148,6 +148,41 @@ describe('buildSnapshot', () => {
     expect(sourceOf('obs-auto-9')).toBe('provider');
     // What the user recorded as free credit stays free credit.
     expect(sourceOf('g1')).toBe('grant');
+    // The chart draws them as listed, not as free credit; Auto-recharge does not count them as recharges.
+    const listedSnapshot = buildSnapshot(sources(listed));
+    const kindOf = (id: string) => listedSnapshot.markers.find((marker) => marker.id === id)?.kind;
+    expect([kindOf('purchase-7'), kindOf('obs-auto-9'), kindOf('g1')]).toEqual([
+      'listed',
+      'listed',
+      'free-credit',
+    ]);
+    expect(listedSnapshot.autoRecharge.made.map(({ id }) => id)).not.toContain('obs-auto-9');
+  });
+
+  it('counts an auto-recharge the user recorded among the recharges made, without a triggering balance', () => {
+    const recorded: Ledger = {
+      ...ledger,
+      entries: [
+        ...ledger.entries,
+        {
+          type: 'purchase',
+          id: 'recorded-auto',
+          at: '2026-11-05T08:00:00Z',
+          createdAt: '2026-11-05T09:00:00Z',
+          amount: '10',
+          source: 'auto',
+        },
+      ],
+    };
+    const built = buildSnapshot(sources(recorded));
+    expect(built.autoRecharge.made.find(({ id }) => id === 'recorded-auto')).toEqual({
+      id: 'recorded-auto',
+      at: Date.UTC(2026, 10, 5, 8),
+      amount: 10_000_000,
+      balanceBefore: null,
+    });
+    expect(built.autoRecharge.usedThisMonth).toBe(10_000_000);
+    expect(built.markers.find(({ id }) => id === 'recorded-auto')?.kind).toBe('auto-recharge');
   });
 
   it("counts this month's recharges only, and states the purchase limits", () => {
