@@ -4,9 +4,10 @@ import type { ExportData } from './types';
 
 /**
  * One schema for all four kinds, told apart by `record`, rather than four files: a single import,
- * and the columns the kinds share (`id`, `date`, `amount`, `source`) line up. A column that does not
- * apply to a kind is empty. `date` is the instant bought or granted (grant, purchase), measured
- * (calibration), or the UTC day `YYYY-MM-DD` (daily_spend).
+ * and the columns the kinds share (`id`, `date`, `amount`, `source`, `kind`) line up. A column that
+ * does not apply to a kind is empty. `date` is the instant bought or granted (grant, purchase),
+ * measured (calibration), or the UTC day `YYYY-MM-DD` (daily_spend). `kind` says what a credit is
+ * (purchase, auto-recharge, free-credit, correction, or listed: the provider's list did not say).
  */
 export const CSV_COLUMNS = [
   'record',
@@ -14,6 +15,7 @@ export const CSV_COLUMNS = [
   'date',
   'amount',
   'source',
+  'kind',
   'effective_at',
   'expires_at',
   'used',
@@ -41,6 +43,7 @@ export function exportCsv(data: ExportData): string {
       date: text(grant.at),
       amount: amount(grant.amount),
       source: text(grant.source),
+      kind: text(grant.kind),
       effective_at: text(grant.effectiveAt),
       expires_at: text(grant.expiresAt),
       used: amount(grant.used),
@@ -54,10 +57,12 @@ export function exportCsv(data: ExportData): string {
       date: text(purchase.at),
       amount: amount(purchase.amount),
       source: text(purchase.source),
+      kind: text(purchase.kind),
     })),
     ...data.calibrations.map((calibration): Row => ({
       record: text('calibration'),
       date: text(calibration.at),
+      kind: text(calibration.kind),
       observed: amount(calibration.observed),
       computed: amount(calibration.computed),
       drift: amount(calibration.drift),

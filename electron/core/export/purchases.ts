@@ -1,4 +1,5 @@
 /** The purchases of the export: what the user recorded and what the engine's auto-recharge bought. */
+import { creditKind } from '../../../shared/account/credit-kind';
 import { formatInstant, parseInstant, type Instant } from '../../../shared/billing/instant';
 import { microsToDecimalText, parseAmount } from '../../../shared/billing/money';
 import type { BillingResult } from '../../../shared/billing/types';
@@ -23,13 +24,20 @@ export function purchasesOf(ledger: Ledger, result: BillingResult): PurchaseReco
         at: formatInstant(instant),
         amount: canonicalAmount(entry.amount, entry.id),
         source: entry.source,
+        kind: creditKind(entry.source),
       },
     });
   }
   for (const { id, at, amount } of result.autoRecharges) {
     purchases.push({
       instant: at,
-      record: { id, at: formatInstant(at), amount: microsToDecimalText(amount), source: 'auto' },
+      record: {
+        id,
+        at: formatInstant(at),
+        amount: microsToDecimalText(amount),
+        source: 'auto',
+        kind: creditKind('auto'),
+      },
     });
   }
   return purchases.sort((a, b) => a.instant - b.instant).map(({ record }) => record);

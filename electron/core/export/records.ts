@@ -3,6 +3,8 @@ import { formatInstant } from '../../../shared/billing/instant';
 import { microsToDecimalText } from '../../../shared/billing/money';
 import type { BillingResult } from '../../../shared/billing/types';
 import type { Ledger } from '../../../shared/ledger/ledger-schema';
+import { creditKind, creditSource } from '../../../shared/account/credit-kind';
+import { listedCreditIds } from '../monitor/build-case';
 import { dailySpendOf } from './daily-spend';
 import { purchasesOf } from './purchases';
 import type { AccountRecord, ExportData } from './types';
@@ -20,23 +22,29 @@ export function exportRecords(
   result: BillingResult,
   reading: AccountReading | null,
 ): ExportData {
+  const listed = listedCreditIds(ledger);
   return {
     currency: 'USD',
     account: reading === null ? null : accountRecordOf(reading),
-    grants: result.grants.map((grant) => ({
-      id: grant.id,
-      source: grant.source,
-      at: formatInstant(grant.at),
-      amount: usd(grant.amount),
-      effectiveAt: formatInstant(grant.effectiveAt),
-      expiresAt: formatInstant(grant.expiresAt),
-      used: usd(grant.used),
-      forfeited: usd(grant.forfeited),
-      remaining: usd(grant.remaining),
-      status: grant.status,
-    })),
+    grants: result.grants.map((grant) => {
+      const source = creditSource(grant, listed);
+      return {
+        id: grant.id,
+        source,
+        kind: creditKind(source),
+        at: formatInstant(grant.at),
+        amount: usd(grant.amount),
+        effectiveAt: formatInstant(grant.effectiveAt),
+        expiresAt: formatInstant(grant.expiresAt),
+        used: usd(grant.used),
+        forfeited: usd(grant.forfeited),
+        remaining: usd(grant.remaining),
+        status: grant.status,
+      };
+    }),
     purchases: purchasesOf(ledger, result),
     calibrations: result.calibrations.map(({ at, observed, computed, drift }) => ({
+      kind: creditKind('calibration'),
       at: formatInstant(at),
       observed: usd(observed),
       computed: usd(computed),

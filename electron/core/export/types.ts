@@ -3,12 +3,18 @@
  * "-1.5") and instants ISO UTC text, so no consumer ever reads money through a double — the same
  * choice as the ledger file, which stores USD as decimal strings.
  */
-import type { GrantSource, GrantStatus, PurchaseSource } from '../../../shared/billing/types';
+import type { CreditKind, CreditSource } from '../../../shared/account/credit-kind';
+import type { GrantStatus, PurchaseSource } from '../../../shared/billing/types';
 
-/** Every credit the engine holds: purchases, auto-recharges, free grants, calibration credits. */
+/**
+ * Every credit the engine holds: purchases, auto-recharges, free grants, calibration credits, and
+ * those the provider listed (`source: provider`, `kind: listed`: its list does not say which).
+ */
 export interface GrantRecord {
   id: string;
-  source: GrantSource;
+  source: CreditSource;
+  /** What it is, as every surface says it (shared/account/credit-kind.ts). */
+  kind: CreditKind;
   /** When it was bought or granted. */
   at: string;
   amount: string;
@@ -30,9 +36,13 @@ export interface PurchaseRecord {
   at: string;
   amount: string;
   source: PurchaseSource;
+  /** `purchase`, or `auto-recharge` (the engine's and those recorded as such). */
+  kind: CreditKind;
 }
 
 export interface CalibrationRecord {
+  /** A balance read off the billing page is a `correction`. */
+  kind: CreditKind;
   at: string;
   observed: string;
   computed: string;

@@ -164,7 +164,9 @@ describe('saldo check', () => {
     prepareDemo(user.home);
     const short = await user.run('check', '--min', '1', '--runway-days', '60');
     expect(short.code, short.stdout).toBe(1);
-    expect(short.stdout).toMatch(/^below: runway: API requests fail in about \d+ days, around .+ \(< 60 days\)\n$/);
+    expect(short.stdout).toMatch(
+      /^below: runway: API requests fail in about \d+ days, around .+ \(< 60 days\)\n$/,
+    );
     // The same words `status` prints on its Runway line.
     const status = expectOk(await user.run('status'));
     const runway = /Runway\s+(.+)\n/.exec(status.stdout)![1]!;
@@ -317,15 +319,15 @@ describe('saldo alerts and export', () => {
   it('exports CSV and JSON for bookkeeping, to stdout or a 0600 file', async () => {
     const user = accountUser();
     expect(expectOk(await user.run('export', '--format', 'csv')).stdout).toBe(
-      'record,id,date,amount,source,effective_at,expires_at,used,forfeited,remaining,status,observed,computed,drift\r\n',
+      'record,id,date,amount,source,kind,effective_at,expires_at,used,forfeited,remaining,status,observed,computed,drift\r\n',
     );
     expectOk(
       await user.run('purchase', 'add', '--amount', '20', '--at', '2026-11-01T10:00:00Z', '--id', 'inv-1'),
     );
     expectOk(await user.run('sync'));
     const csv = expectOk(await user.run('export', '--format', 'csv')).stdout;
-    expect(csv).toMatch(/\r\ngrant,inv-1,2026-11-01T10:00:00Z,20,manual,/);
-    expect(csv).toMatch(/\r\npurchase,inv-1,2026-11-01T10:00:00Z,20,manual,/);
+    expect(csv).toMatch(/\r\ngrant,inv-1,2026-11-01T10:00:00Z,20,manual,purchase,/);
+    expect(csv).toMatch(/\r\npurchase,inv-1,2026-11-01T10:00:00Z,20,manual,purchase,/);
     expect(csv).toMatch(/\r\ndaily_spend,,\d{4}-\d\d-\d\d,[\d.]+,/);
 
     const out = path.join(user.home, 'export.json');

@@ -102,6 +102,26 @@ describe('the demo account end to end', () => {
     expect(after.calibrations).toHaveLength(1);
     expect(after.grants.map((grant: { id: string }) => grant.id)).toContain('inv-20');
 
+    // The export names each credit: the owner's purchases, the engine's recharges, the free
+    // credit and the one correction — none listed, none called free credit that was bought.
+    const exported = JSON.parse(expectOk(await runInProcess(['export', '--format', 'json'], { env })).stdout);
+    const kinds = (records: { id: string; kind: string }[]) =>
+      Object.fromEntries(records.map((record) => [record.id, record.kind]));
+    const grants = kinds(exported.grants);
+    expect(grants).toMatchObject({
+      'demo-purchase-1': 'purchase',
+      'demo-grant-welcome': 'free-credit',
+      'inv-20': 'purchase',
+      'auto-1': 'auto-recharge',
+    });
+    expect(Object.values(grants)).not.toContain('listed');
+    expect(exported.calibrations.map((calibration: { kind: string }) => calibration.kind)).toEqual([
+      'correction',
+    ]);
+    const csv = expectOk(await runInProcess(['export', '--format', 'csv'], { env })).stdout;
+    expect(csv).toMatch(/\r\ngrant,demo-grant-welcome,[^,]+,25,grant,free-credit,/);
+    expect(csv).toMatch(/\r\npurchase,auto-1,[^,]+,20,auto,auto-recharge,/);
+
     const opened = await openBridgeSession({
       env,
       dir: home,

@@ -7,7 +7,7 @@ import { evaluateLedger, FORMULA_ID, fullLedger, TRICKY_ID } from './fixture';
 import { parseCsv } from './parse-csv';
 
 const HEADER =
-  'record,id,date,amount,source,effective_at,expires_at,used,forfeited,remaining,status,observed,computed,drift';
+  'record,id,date,amount,source,kind,effective_at,expires_at,used,forfeited,remaining,status,observed,computed,drift';
 
 function fullCsv(): string {
   const ledger = fullLedger();
@@ -19,31 +19,31 @@ describe('exportCsv', () => {
     expect(fullCsv()).toBe(
       [
         HEADER,
-        'grant,p1,2025-10-01T00:00:00Z,10,manual,2025-10-01T00:00:00Z,2026-10-01T00:00:00Z,3.000002,6.999998,0,expired,,,',
-        'grant,auto-1,2026-10-01T00:00:00Z,10,auto,2026-10-01T00:00:00Z,2027-10-01T00:00:00Z,0.250001,0,9.749999,active,,,',
-        'grant,g1,2026-10-10T00:00:00Z,5,grant,2026-10-10T00:00:00Z,2027-10-10T00:00:00Z,5,0,0,depleted,,,',
-        'grant,"inv ""A"", no.1\nline 2",2026-10-15T12:00:00Z,20.5,manual,2026-10-15T12:00:00Z,2027-10-15T12:00:00Z,0,0,20.5,active,,,',
-        'grant,cal-1,2026-11-26T00:00:00Z,1.75,calibration,2026-11-26T00:00:00Z,2027-11-26T00:00:00Z,0,0,1.75,active,,,',
-        `grant,"'=HYPERLINK(""http://evil.example"")",2026-11-26T12:00:00Z,5,import,2026-11-26T12:00:00Z,2027-11-26T12:00:00Z,0,0,5,active,,,`,
-        'purchase,p1,2025-10-01T00:00:00Z,10,manual,,,,,,,,,',
-        'purchase,auto-1,2026-10-01T00:00:00Z,10,auto,,,,,,,,,',
-        'purchase,"inv ""A"", no.1\nline 2",2026-10-15T12:00:00Z,20.5,manual,,,,,,,,,',
-        `purchase,"'=HYPERLINK(""http://evil.example"")",2026-11-26T12:00:00Z,5,import,,,,,,,,,`,
-        'calibration,,2026-11-20T00:00:00Z,,,,,,,,,31.25,33,-1.75',
-        'calibration,,2026-11-26T00:00:00Z,,,,,,,,,32,30.25,1.75',
-        'daily_spend,,2025-10-02,3.000001,,,,,,,,,,',
-        'daily_spend,,2025-10-03,0.000001,,,,,,,,,,',
-        'daily_spend,,2026-11-01,2.5,,,,,,,,,,',
-        'daily_spend,,2026-11-25,1,,,,,,,,,,',
-        'daily_spend,,2026-11-26,0,,,,,,,,,,',
-        'daily_spend,,2026-11-27,0.000001,,,,,,,,,,',
+        'grant,p1,2025-10-01T00:00:00Z,10,manual,purchase,2025-10-01T00:00:00Z,2026-10-01T00:00:00Z,3.000002,6.999998,0,expired,,,',
+        'grant,auto-1,2026-10-01T00:00:00Z,10,auto,auto-recharge,2026-10-01T00:00:00Z,2027-10-01T00:00:00Z,0.250001,0,9.749999,active,,,',
+        'grant,g1,2026-10-10T00:00:00Z,5,grant,free-credit,2026-10-10T00:00:00Z,2027-10-10T00:00:00Z,5,0,0,depleted,,,',
+        'grant,"inv ""A"", no.1\nline 2",2026-10-15T12:00:00Z,20.5,manual,purchase,2026-10-15T12:00:00Z,2027-10-15T12:00:00Z,0,0,20.5,active,,,',
+        'grant,cal-1,2026-11-26T00:00:00Z,1.75,calibration,correction,2026-11-26T00:00:00Z,2027-11-26T00:00:00Z,0,0,1.75,active,,,',
+        `grant,"'=HYPERLINK(""http://evil.example"")",2026-11-26T12:00:00Z,5,import,purchase,2026-11-26T12:00:00Z,2027-11-26T12:00:00Z,0,0,5,active,,,`,
+        'purchase,p1,2025-10-01T00:00:00Z,10,manual,purchase,,,,,,,,,',
+        'purchase,auto-1,2026-10-01T00:00:00Z,10,auto,auto-recharge,,,,,,,,,',
+        'purchase,"inv ""A"", no.1\nline 2",2026-10-15T12:00:00Z,20.5,manual,purchase,,,,,,,,,',
+        `purchase,"'=HYPERLINK(""http://evil.example"")",2026-11-26T12:00:00Z,5,import,purchase,,,,,,,,,`,
+        'calibration,,2026-11-20T00:00:00Z,,,correction,,,,,,,31.25,33,-1.75',
+        'calibration,,2026-11-26T00:00:00Z,,,correction,,,,,,,32,30.25,1.75',
+        'daily_spend,,2025-10-02,3.000001,,,,,,,,,,,',
+        'daily_spend,,2025-10-03,0.000001,,,,,,,,,,,',
+        'daily_spend,,2026-11-01,2.5,,,,,,,,,,,',
+        'daily_spend,,2026-11-25,1,,,,,,,,,,,',
+        'daily_spend,,2026-11-26,0,,,,,,,,,,,',
+        'daily_spend,,2026-11-27,0.000001,,,,,,,,,,,',
       ]
         .map((line) => `${line}\r\n`)
         .join(''),
     );
   });
 
-  it('reads back as one well-formed table: a header and a row of 14 cells per record', () => {
+  it('reads back as one well-formed table: a header and a row of 15 cells per record', () => {
     const [header, ...rows] = parseCsv(fullCsv());
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(rows.every((row) => row.length === CSV_COLUMNS.length)).toBe(true);
@@ -63,9 +63,9 @@ describe('exportCsv', () => {
 
   it('guards a formula-like id with an apostrophe, but never an amount: negative drift stays a number', () => {
     const rows = parseCsv(fullCsv());
-    const textCells = rows.flatMap((row) => [row[1], row[2], row[4], row[5], row[6], row[10]]);
+    const textCells = rows.flatMap((row) => [row[1], row[2], row[4], row[5], row[6], row[7], row[11]]);
     expect(textCells.filter((cell) => /^[=+\-@\t\r]/.test(cell ?? ''))).toEqual([]);
-    const drifts = rows.filter((row) => row[0] === 'calibration').map((row) => row[13]);
+    const drifts = rows.filter((row) => row[0] === 'calibration').map((row) => row[14]);
     expect(drifts).toEqual(['-1.75', '1.75']);
   });
 

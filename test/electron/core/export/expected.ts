@@ -9,6 +9,7 @@ export const FULL_EXPORT: ExportData = {
     {
       id: 'p1',
       source: 'manual',
+      kind: 'purchase',
       at: '2025-10-01T00:00:00Z',
       amount: '10',
       effectiveAt: '2025-10-01T00:00:00Z',
@@ -21,6 +22,7 @@ export const FULL_EXPORT: ExportData = {
     {
       id: 'auto-1',
       source: 'auto',
+      kind: 'auto-recharge',
       at: '2026-10-01T00:00:00Z',
       amount: '10',
       effectiveAt: '2026-10-01T00:00:00Z',
@@ -33,6 +35,7 @@ export const FULL_EXPORT: ExportData = {
     {
       id: 'g1',
       source: 'grant',
+      kind: 'free-credit',
       at: '2026-10-10T00:00:00Z',
       amount: '5',
       effectiveAt: '2026-10-10T00:00:00Z',
@@ -45,6 +48,7 @@ export const FULL_EXPORT: ExportData = {
     {
       id: TRICKY_ID,
       source: 'manual',
+      kind: 'purchase',
       at: '2026-10-15T12:00:00Z',
       amount: '20.5',
       effectiveAt: '2026-10-15T12:00:00Z',
@@ -57,6 +61,7 @@ export const FULL_EXPORT: ExportData = {
     {
       id: 'cal-1',
       source: 'calibration',
+      kind: 'correction',
       at: '2026-11-26T00:00:00Z',
       amount: '1.75',
       effectiveAt: '2026-11-26T00:00:00Z',
@@ -69,6 +74,7 @@ export const FULL_EXPORT: ExportData = {
     {
       id: FORMULA_ID,
       source: 'import',
+      kind: 'purchase',
       at: '2026-11-26T12:00:00Z',
       amount: '5',
       effectiveAt: '2026-11-26T12:00:00Z',
@@ -80,14 +86,14 @@ export const FULL_EXPORT: ExportData = {
     },
   ],
   purchases: [
-    { id: 'p1', at: '2025-10-01T00:00:00Z', amount: '10', source: 'manual' },
-    { id: 'auto-1', at: '2026-10-01T00:00:00Z', amount: '10', source: 'auto' },
-    { id: TRICKY_ID, at: '2026-10-15T12:00:00Z', amount: '20.5', source: 'manual' },
-    { id: FORMULA_ID, at: '2026-11-26T12:00:00Z', amount: '5', source: 'import' },
+    { id: 'p1', at: '2025-10-01T00:00:00Z', amount: '10', source: 'manual', kind: 'purchase' },
+    { id: 'auto-1', at: '2026-10-01T00:00:00Z', amount: '10', source: 'auto', kind: 'auto-recharge' },
+    { id: TRICKY_ID, at: '2026-10-15T12:00:00Z', amount: '20.5', source: 'manual', kind: 'purchase' },
+    { id: FORMULA_ID, at: '2026-11-26T12:00:00Z', amount: '5', source: 'import', kind: 'purchase' },
   ],
   calibrations: [
-    { at: '2026-11-20T00:00:00Z', observed: '31.25', computed: '33', drift: '-1.75' },
-    { at: '2026-11-26T00:00:00Z', observed: '32', computed: '30.25', drift: '1.75' },
+    { kind: 'correction', at: '2026-11-20T00:00:00Z', observed: '31.25', computed: '33', drift: '-1.75' },
+    { kind: 'correction', at: '2026-11-26T00:00:00Z', observed: '32', computed: '30.25', drift: '1.75' },
   ],
   dailySpend: [
     { day: '2025-10-02', amount: '3.000001' },

@@ -1,6 +1,6 @@
 /** exportRecords: the ledger and the engine's result as bookkeeping records, exact to the micro-dollar. */
 import { describe, expect, it } from 'vitest';
-import { exportRecords } from '../../../../electron/core/export';
+import { exportCsv, exportRecords } from '../../../../electron/core/export';
 import { emptyLedger, type Ledger } from '../../../../shared/ledger/ledger-schema';
 import { FULL_EXPORT } from './expected';
 import { evaluateLedger, fullLedger, NOW } from './fixture';
@@ -75,7 +75,7 @@ describe('exportRecords', () => {
     const data = exportRecords(ledger, result, null);
     expect(data.grants).toEqual([]);
     expect(data.purchases).toEqual([
-      { id: 'big', at: '2026-11-02T00:00:00Z', amount: '60.000001', source: 'manual' },
+      { id: 'big', at: '2026-11-02T00:00:00Z', amount: '60.000001', source: 'manual', kind: 'purchase' },
     ]);
   });
 
@@ -91,9 +91,9 @@ describe('exportRecords', () => {
       ],
     };
     expect(exportRecords(ledger, evaluateLedger(ledger), null).purchases).toEqual([
-      { id: 'early', at: '2026-11-01T00:00:00Z', amount: '10.5', source: 'manual' },
-      { id: 'late', at: '2026-11-03T00:00:00Z', amount: '5', source: 'manual' },
-      { id: 'same-instant', at: '2026-11-03T00:00:00Z', amount: '7', source: 'manual' },
+      { id: 'early', at: '2026-11-01T00:00:00Z', amount: '10.5', source: 'manual', kind: 'purchase' },
+      { id: 'late', at: '2026-11-03T00:00:00Z', amount: '5', source: 'manual', kind: 'purchase' },
+      { id: 'same-instant', at: '2026-11-03T00:00:00Z', amount: '7', source: 'manual', kind: 'purchase' },
     ]);
   });
 
@@ -113,5 +113,61 @@ describe('exportRecords', () => {
       { day: '2026-11-01', amount: '0.000001' },
       { day: '2026-11-02', amount: '0.3' },
     ]);
+  });
+});
+
+describe('what each credit is', () => {
+  it('a credit the provider listed is "listed", never free credit, in the JSON and the CSV alike', () => {
+    const ledger: Ledger = {
+      ...fullLedger(),
+      observedBalance: {
+        at: '2026-11-26T12:00:00Z',
+        balanceMicros: 30_000_000,
+        grants: [
+          {
+            id: 'credit-7',
+            amountMicros: 20_000_000,
+            usedMicros: 0,
+            effectiveAt: '2026-11-02T00:00:00Z',
+            expiresAt: '2027-11-02T00:00:00Z',
+          },
+        ],
+      },
+    };
+    const data = exportRecords(ledger, evaluateLedger(ledger), null);
+    expect(data.grants.find((grant) => grant.id === 'credit-7')).toMatchObject({
+      source: 'provider',
+      kind: 'listed',
+    });
+    // What the user recorded as free credit stays free credit.
+    expect(data.grants.find((grant) => grant.id === 'g1')).toMatchObject({
+      source: 'grant',
+      kind: 'free-credit',
+    });
+    const row = exportCsv(data)
+      .split('\r\n')
+      .find((line) => line.startsWith('grant,credit-7,'));
+    expect(row?.split(',').slice(4, 6)).toEqual(['provider', 'listed']);
+  });
+
+  it('an auto-recharge the user recorded is one, like the engine’s', () => {
+    const ledger: Ledger = {
+      ...fullLedger(),
+      entries: [
+        ...fullLedger().entries,
+        {
+          type: 'purchase',
+          id: 'rec-1',
+          at: '2026-11-05T08:00:00Z',
+          createdAt: CREATED,
+          amount: '10',
+          source: 'auto',
+        },
+      ],
+    };
+    const data = exportRecords(ledger, evaluateLedger(ledger), null);
+    expect(data.purchases.find((purchase) => purchase.id === 'rec-1')?.kind).toBe('auto-recharge');
+    expect(data.grants.find((grant) => grant.id === 'rec-1')?.kind).toBe('auto-recharge');
+    expect(data.calibrations.every((calibration) => calibration.kind === 'correction')).toBe(true);
   });
 });
