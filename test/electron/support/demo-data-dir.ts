@@ -1,8 +1,7 @@
 /**
  * Demo data directories prepared before the first sync. Left unrecorded, the demo's auto-recharge
  * is mirrored from its simulator at that sync (on, with room under its limit): a low balance is
- * then expected to be covered and tells nothing (ux.md §4), and the engine makes recharges of its
- * own besides the simulator's.
+ * then expected to be covered and tells nothing (ux.md §4), and the engine makes its recharges.
  */
 import path from 'node:path';
 import { expect } from 'vitest';
