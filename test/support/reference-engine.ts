@@ -1,6 +1,7 @@
 /**
- * An independent, deliberately simple second reading of `shared/spec/billing-rules.md`, written
- * from the spec alone (not from the engine) for differential testing. Obviousness over speed:
+ * An independent, deliberately simple second reading of the billing rules (`docs/billing-rules.md`;
+ * the projection of §9.1 in `reference-projection.ts`), written from the rules alone (not from the
+ * engine) for differential testing. Obviousness over speed:
  * money is integer micro-dollars as bigint, instants are integer milliseconds as bigint (exact at
  * any distance), time is brought
  * forward one due instant at a time, and nothing is cached.
