@@ -194,6 +194,8 @@ class Projector {
 
   run(): void {
     this.note();
+    // An engine state has nothing due at `now`; a start made by hand may, and it happens first.
+    this.settleDue();
     // Spec: with nothing available at `now` requests fail at once, whatever the check at `now` buys.
     if (this.prepaid && this.available === 0n) this.failsAt = this.t;
     this.check();
@@ -210,7 +212,8 @@ class Projector {
       }
       this.advance(next);
       this.note();
-      this.changeAt();
+      this.settleDue();
+      this.check();
       this.note();
       if (this.prepaid && this.available === 0n) {
         this.failsAt = this.t;
@@ -260,8 +263,8 @@ class Projector {
     }
   }
 
-  /** Spec §9.1 "at one instant": grants become usable, grants expire, then the check. */
-  private changeAt(): void {
+  /** Spec §9.1 "at one instant": grants become usable, grants expire (then the check runs). */
+  private settleDue(): void {
     while (this.pending.length > 0 && this.pending[0]!.effectiveAt <= this.t) {
       this.makeUsable(this.pending.shift()!);
     }
@@ -271,7 +274,6 @@ class Projector {
       this.available -= credit.remaining;
       this.drawable.splice(i, 1);
     }
-    this.check();
   }
 
   private makeUsable(credit: Credit): void {

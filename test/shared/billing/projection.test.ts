@@ -95,6 +95,17 @@ describe('projection: when requests fail', () => {
     expect(run.nextAutoRechargeAt).toBe(NOW);
   });
 
+  it('takes what a start made by hand has due at now first: it becomes usable or expires then', () => {
+    const stale = start(0n, [active(usd(5), NOW - 1), pending(usd(7), NOW - HOUR)]);
+    const run = project(stale, null);
+    expect(run.points.slice(0, 2)).toEqual([
+      { at: NOW, balance: usd(5) },
+      { at: NOW, balance: usd(7) },
+    ]);
+    expect(run.failsAt).toBeNull();
+    expect(project(start(0n, [active(usd(5), NOW)]), null).failsAt).toBe(NOW);
+  });
+
   it('comes from expiries when the rate is 0', () => {
     const run = project(start(0n, [active(usd(4), NOW + 3 * DAY), active(usd(6), NOW + 9 * DAY)]), null);
     expect(run.failsAt).toBe(NOW + 9 * DAY);
