@@ -91,8 +91,10 @@ describe('projectAutoRecharge is the engine projection of the form', () => {
     expect(p.limitReachedAt).toBe(run.blocked[0]!.at);
     // $20 at $2 a day is down to $5 at noon on the 17th: the first millisecond below it buys.
     expect(p.recharges[0]).toEqual({ at: ms('2026-03-17T12:00:00.001Z'), amount: usd(10) });
-    expect(p.recharges).toHaveLength(3);
-    expect(p.runsOutAt).not.toBeNull();
+    // $10 every 5 days, three a month under the $30 limit: three in March, three in April (a new
+    // month), then the limit stops the next and the credit runs out.
+    expect(p.recharges).toHaveLength(6);
+    expect(p.runsOutAt).toBe(ms('2026-04-19T00:00:00Z'));
   });
 
   it('topUp: back up to the target from the balance at that millisecond, clamped to the purchase limits', () => {
