@@ -181,7 +181,9 @@ export interface DemoPlan {
 export function planDemo(startAt: number): DemoPlan {
   const traffic = profile(startAt);
   const historyStart = startAt - DEMO_HISTORY_DAYS * MS_PER_DAY;
-  const firstHour = Math.ceil(historyStart / MS_PER_HOUR) * MS_PER_HOUR;
+  // Usage starts the UTC day after the first purchase: Saldo books a day's cost at its 00:00, so
+  // usage on the purchase's own day would come before it and start the ledger in debt.
+  const firstHour = startOfUtcDay(historyStart) + MS_PER_DAY;
   const historyUntil = Math.floor(startAt / MS_PER_HOUR) * MS_PER_HOUR + MS_PER_HOUR;
   let regular: UsageRecord[] = [];
   for (let hour = firstHour; hour < historyUntil; hour += MS_PER_HOUR) {

@@ -353,7 +353,7 @@ describe('the bridge over HTTP (demo account)', () => {
       filename: 'saldo-export-2026-11-20.csv',
       mediaType: 'text/csv; charset=utf-8',
     });
-    expect(exported.value!.content).toMatch(/^record,id,date,amount,source,effective_at,expires_at/);
+    expect(exported.value!.content).toMatch(/^record,id,date,amount,source,kind,effective_at,expires_at/);
     expect(exported.value!.content).toContain('purchase,HTTP-1,');
   });
 

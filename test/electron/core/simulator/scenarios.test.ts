@@ -68,10 +68,13 @@ describe('demo scenario for any start (engine)', () => {
           const result = evaluateAt(prepare(scenario), startAt);
           const history = scenario.history.filter((record) => record.at <= startAt);
 
-          // About 90 days of history, from the first purchase on.
+          // About 90 days of history: the first purchase, then usage from the next UTC day on (a
+          // ledger books a day's cost at its 00:00, which must not come before the purchase).
           const historyStart = startAt - DEMO_HISTORY_DAYS * MS_PER_DAY;
           expect(Date.parse(scenario.credits[0]!.at)).toBe(historyStart);
-          expect(history[0]!.at - historyStart).toBeLessThan(2 * 3_600_000);
+          const nextDay = Math.floor(historyStart / MS_PER_DAY) * MS_PER_DAY + MS_PER_DAY;
+          expect(history[0]!.at).toBeGreaterThanOrEqual(nextDay);
+          expect(history[0]!.at - nextDay).toBeLessThan(2 * 3_600_000);
           // Three projects, four models.
           expect(new Set(history.map((record) => PROJECTS[record.project]!.id))).toEqual(
             new Set(['proj_web', 'proj_batch', 'proj_research']),
