@@ -5,7 +5,7 @@
  */
 import { evaluateCase } from '../../../shared/billing/evaluate';
 import { formatInstant, parseInstant, startOfUtcDay } from '../../../shared/billing/instant';
-import { microsToDecimalText, type Micros } from '../../../shared/billing/money';
+import { divideRounded, microsToDecimalText, type Micros } from '../../../shared/billing/money';
 import { readEvent } from '../../../shared/billing/read-event';
 import { readSettings } from '../../../shared/billing/read-settings';
 import type { BillingResult, BillingSettings, RejectionReason } from '../../../shared/billing/types';
@@ -135,14 +135,19 @@ export class SimAccount {
    * purchases and the free credit the scenario planned (not the auto-recharges: the mirrored settings
    * let the engine make those), and the balance at the end of the last whole UTC day before `now`
    * — after every daily cost a sync books before it, and before today's, which it books at 00:00.
-   * Read it before changing auto-recharge: the settings now are replayed over that past.
+   * The billing page shows cents, so the reading is in cents, and the simulated account takes it too
+   * (as a calibration, once), so the two stay one account. Read it before changing auto-recharge:
+   * the settings now are replayed over that past.
    */
   ledgerSeed(now: number): { credits: CreditEvent[]; balance: { at: string; balance: string } } {
-    const at = startOfUtcDay(now) - 1;
-    return {
-      credits: this.planned.filter((credit) => credit.type !== 'balance'),
-      balance: { at: formatInstant(at), balance: microsToDecimalText(this.run(at, this.settings).balance) },
-    };
+    const at = formatInstant(startOfUtcDay(now) - 1);
+    const read = this.credits.find((credit) => credit.type === 'balance' && credit.at === at);
+    const balance =
+      read?.type === 'balance'
+        ? read.balance
+        : microsToDecimalText(toCents(this.run(parseInstant(at)!, this.settings).balance));
+    if (read === undefined) this.calibrate(balance, at, now);
+    return { credits: this.planned.filter((credit) => credit.type !== 'balance'), balance: { at, balance } };
   }
 
   /**
@@ -310,4 +315,11 @@ function creditError(reason: RejectionReason, settings: BillingSettings, amountF
     default:
       return { field: 'body', message: `rejected by the billing rules (${reason})` };
   }
+}
+
+const MICROS_PER_CENT = 10_000n;
+
+/** To the nearest cent, halves away from zero (as a page showing cents rounds). */
+function toCents(micros: Micros): Micros {
+  return divideRounded(micros, MICROS_PER_CENT) * MICROS_PER_CENT;
 }

@@ -192,7 +192,7 @@ describe('POST /sim/balances', () => {
 });
 
 describe('GET /sim/ledger-seed', () => {
-  it('is what the owner recorded: the planned purchases and free credit, and the balance at the end of yesterday', async () => {
+  it('is what the owner recorded: the planned purchases and free credit, and the balance at the end of yesterday in cents, which the account takes too', async () => {
     const fresh = await startSimulator({ scenario: 'demo', startAt: START_AT, speed: 1e-6 });
     try {
       // Bought and granted through the control API: the caller's own, not part of the seed.
@@ -215,7 +215,13 @@ describe('GET /sim/ledger-seed', () => {
         event: { type: 'purchase', id: 'x', at: '2026-02-27T00:00:00Z', amount: '20' },
       });
       prepared.credits.sort((a, b) => a.at - b.at);
-      expect(parseAmount(seed.balance.balance)).toBe(evaluateAt(prepared, endOfYesterday).balance);
+      // The billing page shows cents: the reading is the account's balance rounded to the cent.
+      const exact = evaluateAt(prepared, endOfYesterday).balance;
+      const cents = parseAmount(seed.balance.balance)!;
+      expect(cents % 10_000n).toBe(0n);
+      expect(cents - exact >= -5_000n && cents - exact < 5_000n).toBe(true);
+      // The account took the reading (once: asking again reads the same).
+      expect((await request(`${fresh.url}/sim/ledger-seed`)).plain).toEqual(seed);
     } finally {
       await fresh.close();
     }
