@@ -8,14 +8,20 @@
  * lasts (the engine's `runwayDays`) is kept beside it, labelled as what it is.
  */
 import { z } from 'zod';
+import { MS_PER_DAY } from '../billing/instant';
+import type { Micros } from '../billing/money';
+import { PROJECTION_HORIZON_MS } from '../billing/projection';
 
 /** Micro-dollars as JSON numbers: exact, since every amount Saldo shows is far below 2^53 µ$. */
 export const microsSchema = z.number().int().safe();
+
+/** The engine's micro-dollars as such a number. */
+export const microsNumber = (amount: Micros): number => Number(amount);
 /** UTC milliseconds. */
 export const instantSchema = z.number().int().safe();
 
-/** How far ahead the projection looks (spec §9.1: 365 days of 24 hours). */
-export const PROJECTION_HORIZON_DAYS = 365;
+/** How far ahead the projection looks, in days (the engine's horizon). */
+export const PROJECTION_HORIZON_DAYS = PROJECTION_HORIZON_MS / MS_PER_DAY;
 
 const amountAtSchema = z.strictObject({ at: instantSchema, amount: microsSchema });
 

@@ -7,7 +7,7 @@ import { MS_PER_DAY, parseInstant, startOfUtcDay, utcMonthOf, type Instant } fro
 import type { Micros } from '../billing/money';
 import type { BillingResult, GrantView } from '../billing/types';
 import type { Ledger } from '../ledger/ledger-schema';
-import { PROJECTION_HORIZON_DAYS, type AccountReading } from './account-reading';
+import { microsNumber as micros, PROJECTION_HORIZON_DAYS, type AccountReading } from './account-reading';
 
 /** What the projection (spec §9.1) found ahead, as far as people read it. */
 export interface ProjectionFacts {
@@ -27,9 +27,6 @@ export interface ReadingSources {
   /** Whether the projection assumed auto-recharge on. */
   autoRecharge: boolean;
 }
-
-/** Micro-dollars as a JSON number (exact: every amount Saldo shows is far below 2^53 µ$). */
-const micros = (amount: bigint): number => Number(amount);
 
 export function readAccount({
   result,

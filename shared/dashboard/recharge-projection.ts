@@ -7,6 +7,7 @@
  */
 import { parseAmount } from '../billing/money';
 import { project, type ProjectionStart } from '../billing/projection';
+import { toJsonSafe } from '../billing/projection-json';
 import type { AutoRecharge } from '../billing/types';
 import type { AutoRechargeSettings } from '../ledger/ledger-schema';
 
@@ -64,10 +65,9 @@ type Purchase = (balance: number) => number;
 export function projectAutoRecharge(input: ProjectionInput): Projection {
   const purchase = purchaseRule(input.settings, input.limits);
   const run = project(input.start, purchase === null ? null : engineSettings(input.settings!));
-  const micros = (amount: bigint): number => Number(amount);
   return {
-    points: run.points.map(({ at, balance }) => ({ at, balance: micros(balance) })),
-    recharges: run.recharges.map(({ at, amount }) => ({ at, amount: micros(amount) })),
+    points: toJsonSafe(run.points),
+    recharges: toJsonSafe(run.recharges),
     nextRechargeAt: run.nextAutoRechargeAt,
     limitReachedAt: run.blocked[0]?.at ?? null,
     runsOutAt: run.failsAt,

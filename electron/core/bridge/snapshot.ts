@@ -7,6 +7,7 @@
 import { parseInstant, utcMonthOf, type Instant } from '../../../shared/billing/instant';
 import { DEFAULT_PURCHASE_LIMITS, readSettings } from '../../../shared/billing/read-settings';
 import { toJsonSafe } from '../../../shared/billing/projection-json';
+import { microsNumber as micros } from '../../../shared/account/account-reading';
 import { creditKind, creditSource } from '../../../shared/account/credit-kind';
 import type { BillingResult } from '../../../shared/billing/types';
 import type {
@@ -43,9 +44,6 @@ export interface SnapshotSources {
   /** The data directory (the demo's ledger lives in its `demo/` folder). */
   dataDir: string;
 }
-
-/** Micro-dollars as a JSON number: exact, since every amount Saldo shows is far below 2^53 µ$. */
-const micros = (amount: bigint): number => Number(amount);
 
 export function buildSnapshot(sources: SnapshotSources): DashboardState {
   const { now, state, ledger, settings, backend } = sources;
