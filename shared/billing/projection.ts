@@ -34,7 +34,7 @@ import type {
 
 /** How far the projection looks: 365 days of 24 hours, or up to its 1,000th auto purchase. */
 export const PROJECTION_HORIZON_MS = 365 * MS_PER_DAY;
-export const PROJECTION_MAX_PURCHASES = 1000;
+const PROJECTION_MAX_PURCHASES = 1000;
 
 export interface AmountAt {
   at: Instant;

@@ -10,12 +10,12 @@ import { checkWith, type Checked } from '../storage/field-error';
 import { ledgerEntrySchema, type Ledger, type LedgerEntry } from './ledger-schema';
 
 /** The ids of the demo's own entries start with this; the user's entries are everything else. */
-export const DEMO_SEED_PREFIX = 'demo-';
+const DEMO_SEED_PREFIX = 'demo-';
 
 const text = z.string();
 
 /** The simulator's `GET /sim/ledger-seed` (control-routes.ts): engine events, JSON-shaped. */
-export const demoSeedSchema = z.object({
+const demoSeedSchema = z.object({
   credits: z.array(
     z.discriminatedUnion('type', [
       z.object({ type: z.literal('purchase'), id: text, at: text, amount: text, source: text }),
@@ -24,7 +24,6 @@ export const demoSeedSchema = z.object({
   ),
   balance: z.object({ at: text, balance: text }),
 });
-export type DemoSeed = z.output<typeof demoSeedSchema>;
 
 export function isDemoSeedEntry(entry: Pick<LedgerEntry, 'id'>): boolean {
   return entry.id.startsWith(DEMO_SEED_PREFIX);
