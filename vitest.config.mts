@@ -38,6 +38,18 @@ export default defineConfig({
       {
         test: { name: 'tooling', include: ['test/tooling/**/*.test.ts'], environment: 'node' },
       },
+      {
+        // Adversarial proofs (hostile servers, kills, fuzz, secret search), bounded for CI; each records
+        // figures that the global setup prints as one table when the run ends.
+        test: {
+          name: 'proofs',
+          include: ['test/proofs/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/proofs/support/print-figures.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
