@@ -82,6 +82,8 @@ export interface StoreOptions {
   now?: () => number;
   /** Ids for new entries. */
   newId?: () => string;
+  /** How long a write waits for another process's to finish (default file-lock.ts LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 // The shared schema and sync.ts describe one cursor; this fails to compile if they drift apart.
@@ -119,11 +121,24 @@ class FileLedgerStore implements LedgerStore {
   }
 
   /**
-   * Applies a pure edit of the whole ledger: validated in full first — the days only when the edit
-   * changed them — then the changed days written, then `ledger.json` (only if its part changed).
-   * Days go first, so the cursor saved with the file never vouches for days not yet on disk.
+   * Applies a pure edit of the whole ledger, holding the ledger's lock (file-lock.ts) from reading
+   * to writing, so the edit lands on the newest ledger, never on a copy another process has since
+   * written over. Validated in full first — the days only when the edit changed them — then the
+   * changed days written, then `ledger.json` (only if its part changed). Days go first, so the
+   * cursor saved with the file never vouches for days not yet on disk.
    */
   #change(edit: (ledger: Ledger) => Checked<Ledger>): StoreResult<Ledger> {
+    return this.document.exclusive(() => {
+      if (this.document.refresh()) {
+        // Another process wrote since: its days may have changed with it.
+        this.#view = null;
+        this.days.reload(this.now());
+      }
+      return this.#changeHeld(edit);
+    });
+  }
+
+  #changeHeld(edit: (ledger: Ledger) => Checked<Ledger>): StoreResult<Ledger> {
     const current = this.read();
     const edited = edit(current);
     if (!edited.ok) return { ok: false, error: { kind: 'invalid', ...edited.error } };
@@ -231,7 +246,7 @@ export function openLedgerStore(options: StoreOptions): Opened<LedgerStore> {
   const now = options.now ?? Date.now;
   const file = new ConfJsonFile(options.storeClass, options.dir, 'ledger');
   const kind = { format: LEDGER_FORMAT, empty: emptyLedgerFile, freshStart: 'an empty ledger' };
-  const opened = StoredDocument.open(file, kind, now());
+  const opened = StoredDocument.open(file, kind, now(), options.lockWaitMs);
   if (!opened.ok) return opened;
   const days = SyncedDays.open(options.storeClass, options.dir, now());
   if (!days.ok) return { ok: false, error: { kind: 'io', message: days.message } };

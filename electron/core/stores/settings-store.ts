@@ -54,12 +54,12 @@ class FileSettingsStore implements SettingsStore {
 
 /** Opens `<dir>/settings.json`; a corrupt file is moved aside and `notice` says so. */
 export function openSettingsStore(
-  options: Pick<StoreOptions, 'dir' | 'storeClass' | 'now'>,
+  options: Pick<StoreOptions, 'dir' | 'storeClass' | 'now' | 'lockWaitMs'>,
 ): Opened<SettingsStore> {
   const now = options.now ?? Date.now;
   const file = new ConfJsonFile(options.storeClass, options.dir, 'settings');
   const kind = { format: SETTINGS_FORMAT, empty: defaultSettings, freshStart: 'default settings' };
-  const opened = StoredDocument.open(file, kind, now());
+  const opened = StoredDocument.open(file, kind, now(), options.lockWaitMs);
   if (!opened.ok) return opened;
   return { ok: true, store: new FileSettingsStore(opened.store), notice: opened.notice };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Checked } from '../../../shared/storage/field-error';
 import { checkCurrent, migrateDocument, type VersionedFormat } from '../../../shared/storage/versioned';
+import { LOCK_WAIT_MS, withFileLock } from './file-lock';
 import type { JsonFile } from './json-file';
 import type { Opened, StoreResult } from './store-result';
 
@@ -37,6 +38,7 @@ export class StoredDocument<T> {
     private readonly file: JsonFile,
     private readonly kind: DocumentKind<T>,
     value: T,
+    private readonly lockWaitMs: number,
   ) {
     this.#value = deepFreeze(value);
     this.#stamp = stampOf(file.path);
@@ -46,10 +48,16 @@ export class StoredDocument<T> {
    * Reads the file. A migrated document is not written back here: it is written with the first
    * change, so merely opening never writes.
    */
-  static open<T>(file: JsonFile, kind: DocumentKind<T>, now: number): Opened<StoredDocument<T>> {
+  static open<T>(
+    file: JsonFile,
+    kind: DocumentKind<T>,
+    now: number,
+    lockWaitMs = LOCK_WAIT_MS,
+  ): Opened<StoredDocument<T>> {
     const name = path.basename(file.path);
+    const make = (value: T) => new StoredDocument(file, kind, value, lockWaitMs);
     const read = file.read();
-    if (read.kind === 'absent') return opened(new StoredDocument(file, kind, kind.empty()), null);
+    if (read.kind === 'absent') return opened(make(kind.empty()), null);
     if (read.kind === 'io') {
       return { ok: false, error: { kind: 'io', message: `Saldo cannot read ${file.path}: ${read.message}` } };
     }
@@ -58,7 +66,7 @@ export class StoredDocument<T> {
       reason = read.reason;
     } else {
       const migrated = migrateDocument(read.value, kind.format);
-      if (migrated.ok) return opened(new StoredDocument(file, kind, migrated.value), null);
+      if (migrated.ok) return opened(make(migrated.value), null);
       if (migrated.reason === 'newer') {
         const message =
           `${name} was written by a newer Saldo (schema version ${migrated.version}, this one reads ` +
@@ -75,7 +83,7 @@ export class StoredDocument<T> {
     const notice =
       `${name} was unreadable (${reason}) and was moved to ${moved.path}; ` +
       `Saldo starts with ${kind.freshStart}.`;
-    return opened(new StoredDocument(file, kind, kind.empty()), notice);
+    return opened(make(kind.empty()), notice);
   }
 
   get path(): string {
@@ -105,11 +113,29 @@ export class StoredDocument<T> {
   }
 
   /**
-   * Applies a pure edit. The whole result is validated (and refused if any field looks like an API
-   * key) before it is written; on any failure neither the file nor the value in memory changes.
+   * Runs `write` as the only writer of this document across processes (file-lock.ts): `write`
+   * refreshes first, so what it reads is what it writes over. Nests: `change` inside it holds the
+   * same lock. When the lock cannot be had, `write` never runs.
+   */
+  exclusive<R>(write: () => StoreResult<R>): StoreResult<R> {
+    const lockPath = this.file.path.replace(/\.json$/, '.lock');
+    const held = withFileLock(lockPath, this.file.path, write, this.lockWaitMs);
+    return held.ok ? held.value : { ok: false, error: { kind: 'io', message: held.message } };
+  }
+
+  /**
+   * Applies a pure edit to the newest document, under the lock. The whole result is validated (and
+   * refused if any field looks like an API key) before it is written; on any failure neither the
+   * file nor the value in memory changes.
    */
   change(edit: (current: T) => Checked<T>): StoreResult<T> {
-    this.refresh();
+    return this.exclusive(() => {
+      this.refresh();
+      return this.#changeHeld(edit);
+    });
+  }
+
+  #changeHeld(edit: (current: T) => Checked<T>): StoreResult<T> {
     const onDisk = stampOf(this.file.path);
     // A file removed meanwhile is written anew; one replaced by something unreadable is evidence.
     if (onDisk !== null && onDisk !== this.#stamp) {

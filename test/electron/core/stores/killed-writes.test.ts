@@ -3,53 +3,30 @@
  * one. Children rewrite a large ledger in a tight loop and are SIGKILLed at random moments; after
  * each kill the file must parse, validate and open without a notice.
  *
- * Speed: through tsx a child needs ~0.9 s to load; the write loop is bundled once with esbuild (the
- * one tsx and vite already bring) into plain CommonJS, packages left external so the real installed
- * conf and zod run, which halves that. Lanes run side by side.
+ * Speed: the write loop is bundled once (child-bundle.ts); lanes run side by side.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedgerStore } from '../../../../electron/core/stores/ledger-store';
 import { openStores } from '../../../../electron/core/stores';
 import { confStoreClass } from '../../../../electron/core/stores/json-file';
 import { migrateLedger } from '../../../../shared/ledger/ledger-migrations';
+import { bundleChild, type ChildBundle } from './child-bundle';
 import { tempDir } from './store-harness';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const WRITE_LOOP_SOURCE = path.join(__dirname, 'write-loop.ts');
-let writeLoop = '';
-
-let buildDir = '';
-
+let writeLoop: ChildBundle;
 beforeAll(async () => {
-  buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saldo-write-loop-'));
-  writeLoop = path.join(buildDir, 'write-loop.cjs');
-  await build({
-    entryPoints: [WRITE_LOOP_SOURCE],
-    outfile: writeLoop,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'error',
-  });
+  writeLoop = await bundleChild(path.join(__dirname, 'write-loop.ts'));
 });
-
-afterAll(() => fs.rmSync(buildDir, { recursive: true, force: true }));
+afterAll(() => writeLoop.remove());
 const LANES = 4;
 const KILLS_PER_LANE = 5;
 
 /** Starts a writer, waits until it has written once, lets it run 0–60 ms more, then SIGKILLs it. */
 function writeThenKill(dir: string): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    // NODE_PATH: the bundle sits in a temp dir and requires conf and zod from the checkout.
-    const env = { ...process.env, NODE_PATH: path.join(REPO_ROOT, 'node_modules') };
-    const child = spawn(process.execPath, [writeLoop, dir], { cwd: REPO_ROOT, env, stdio: 'pipe' });
+    const child = writeLoop.spawn([dir]);
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
