@@ -7,8 +7,15 @@
  */
 import { microsToDecimalText, parseAmount } from '../billing/money';
 import { fieldError, type Checked } from '../storage/field-error';
+import type { SalvageRules } from '../storage/salvage';
 import { migrateDocument, type Migrated, type VersionedFormat } from '../storage/versioned';
-import { emptyLedgerFile, LEDGER_VERSION, ledgerFileSchema, type LedgerFile } from './ledger-schema';
+import {
+  emptyLedgerFile,
+  LEDGER_VERSION,
+  ledgerEntrySchema,
+  ledgerFileSchema,
+  type LedgerFile,
+} from './ledger-schema';
 
 type Fields = Record<string, unknown>;
 
@@ -36,9 +43,14 @@ function list(document: Fields, name: string): Checked<unknown[]> {
   return Array.isArray(value) ? { ok: true, value } : fieldError(name, 'must be a list');
 }
 
-/** v1 → v2: the three lists become one list of engine-shaped entries with string amounts. */
+/**
+ * v1 → v2: the three lists become one list of engine-shaped entries with string amounts. Entries
+ * already in that list (a file marked v1 but written in the later layout) stay as they are, first.
+ */
 export function migrateLedgerV1toV2(document: Fields): Checked<Fields> {
-  const entries: Fields[] = [];
+  const present = list(document, 'entries');
+  if (!present.ok) return present;
+  const entries: unknown[] = [...present.value];
   const kinds = [
     { list: 'purchases', type: 'purchase', amount: 'amount' },
     { list: 'grants', type: 'grant', amount: 'amount' },
@@ -120,6 +132,14 @@ export const LEDGER_FORMAT: VersionedFormat<LedgerFile> = {
   current: LEDGER_VERSION,
   steps: { 1: migrateLedgerV1toV2, 2: migrateLedgerV2toV3, 3: migrateLedgerV3toV4 },
   schema: ledgerFileSchema,
+};
+
+/** What is kept of a ledger that does not read as a whole: every entry that reads, by itself. */
+export const LEDGER_SALVAGE: SalvageRules<LedgerFile> = {
+  format: LEDGER_FORMAT,
+  fields: ledgerFileSchema.shape,
+  empty: emptyLedgerFile,
+  lists: { entries: ledgerEntrySchema },
 };
 
 /** A stored ledger file of any known version, in the current shape, or why it cannot be read. */

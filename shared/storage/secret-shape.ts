@@ -24,23 +24,44 @@ export function looksLikeSecret(text: string): boolean {
   return false;
 }
 
-/** The dotted path of the first key or string value shaped like an API key, or null. */
-export function findSecretShapedField(value: unknown, path: readonly string[] = []): string | null {
-  if (typeof value === 'string') return looksLikeSecret(value) ? pathText(path) : null;
-  if (typeof value !== 'object' || value === null) return null;
-  const entries = Array.isArray(value)
-    ? value.map((item, index) => [String(index), item] as const)
-    : Object.entries(value);
-  for (const [key, item] of entries) {
-    if (looksLikeSecret(key)) return pathText([...path, key]);
-    const found = findSecretShapedField(item, [...path, key]);
-    if (found !== null) return found;
+/** A value met in the walk, and how it was reached: a chain back to the root, so no path is copied per level. */
+interface Visit {
+  value: unknown;
+  key: string | null;
+  parent: Visit | null;
+}
+
+/**
+ * The dotted path of the first key or string value shaped like an API key, or null. Walked with a
+ * stack of its own, not by recursion: a stored file nested 100,000 deep is read as invalid (and
+ * moved aside), not a stack overflow in every command.
+ */
+export function findSecretShapedField(value: unknown): string | null {
+  const stack: Visit[] = [{ value, key: null, parent: null }];
+  for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
+    if (visit.key !== null && looksLikeSecret(visit.key)) return pathText(visit);
+    const item = visit.value;
+    if (typeof item === 'string') {
+      if (looksLikeSecret(item)) return pathText(visit);
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    const entries = Array.isArray(item)
+      ? item.map((child, index) => [String(index), child] as const)
+      : Object.entries(item);
+    // Pushed last first, so the first field is looked at first, as a person reads the file.
+    for (let index = entries.length - 1; index >= 0; index -= 1) {
+      const [key, child] = entries[index]!;
+      stack.push({ value: child, key, parent: visit });
+    }
   }
   return null;
 }
 
-function pathText(path: readonly string[]): string {
-  return path.length === 0 ? 'file' : path.join('.');
+function pathText(visit: Visit): string {
+  const keys: string[] = [];
+  for (let at: Visit | null = visit; at !== null && at.key !== null; at = at.parent) keys.push(at.key);
+  return keys.length === 0 ? 'file' : keys.reverse().join('.');
 }
 
 export const SECRET_REFUSED =

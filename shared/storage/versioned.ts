@@ -27,8 +27,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads a stored document of any known version into the current shape. */
-export function migrateDocument<T>(raw: unknown, format: VersionedFormat<T>): Migrated<T> {
+type Stepped =
+  { ok: true; document: Record<string, unknown>; version: number } | Exclude<Migrated<never>, { ok: true }>;
+
+/** Brings a stored document of any known version to the current version's layout, unchecked. */
+export function stepForward<T>(raw: unknown, format: VersionedFormat<T>): Stepped {
   if (!isRecord(raw))
     return { ok: false, reason: 'invalid', field: 'file', message: 'must be a JSON object' };
   const version = raw.schemaVersion;
@@ -51,14 +54,28 @@ export function migrateDocument<T>(raw: unknown, format: VersionedFormat<T>): Mi
     if (!stepped.ok) return { ok: false, reason: 'invalid', ...stepped.error };
     document = { ...stepped.value, schemaVersion: from + 1 };
   }
-  const checked = checkCurrent(document, format.schema);
+  return { ok: true, document, version };
+}
+
+/** Reads a stored document of any known version into the current shape. */
+export function migrateDocument<T>(raw: unknown, format: VersionedFormat<T>): Migrated<T> {
+  const stepped = stepForward(raw, format);
+  if (!stepped.ok) return stepped;
+  const checked = checkCurrent(stepped.document, format.schema);
   if (!checked.ok) return { ok: false, reason: 'invalid', ...checked.error };
+  const { version } = stepped;
   return { ok: true, value: checked.value, migratedFrom: version === format.current ? null : version };
 }
 
-/** Validates a document in the current shape, refusing anything shaped like an API key. */
-export function checkCurrent<T>(document: unknown, schema: z.ZodType<T>): Checked<T> {
+/**
+ * Validates a document in the current shape (or a part of one, its fields named under `prefix`),
+ * refusing anything shaped like an API key.
+ */
+export function checkCurrent<T>(document: unknown, schema: z.ZodType<T>, prefix = ''): Checked<T> {
   const secret = findSecretShapedField(document);
-  if (secret !== null) return fieldError(secret, SECRET_REFUSED);
-  return checkWith(schema, document);
+  if (secret !== null) {
+    const field = prefix === '' ? secret : secret === 'file' ? prefix : `${prefix}.${secret}`;
+    return fieldError(field, SECRET_REFUSED);
+  }
+  return checkWith(schema, document, prefix);
 }

@@ -6,8 +6,9 @@
  * then rename), so a crash leaves the old file or the new one, never half of one.
  *
  * What conf does not do is done here: it throws on a corrupt file (or, with `clearInvalidConfig`,
- * silently empties it), so a corrupt file is moved aside with node:fs instead; and it writes on every
- * `store =`, so callers (stored-document.ts) skip unchanged writes.
+ * silently empties it), so a corrupt file is moved or copied aside with node:fs instead; it throws on
+ * a UTF-8 byte order mark (an editor's), so its reader is given one that skips it; and it writes on
+ * every `store =`, so callers (stored-document.ts) skip unchanged writes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,6 +31,8 @@ export interface StoreFileOptions {
   /** Never: a corrupt file is moved aside and reported, not silently emptied. */
   clearInvalidConfig: false;
   watch: false;
+  /** JSON.parse after a UTF-8 byte order mark, if any: the next write leaves it out. */
+  deserialize: (text: string) => unknown;
 }
 
 /** The slice of conf (and electron-store) Saldo uses. */
@@ -64,6 +67,8 @@ export interface JsonFile {
   write(document: Record<string, unknown>): JsonWrite;
   /** Renames the file to `<name>.corrupt-<UTC time>.json` beside it. */
   moveAside(now: number): JsonMove;
+  /** Copies the file's bytes to `<name>.corrupt-<UTC time>.json` beside it, leaving it in place. */
+  copyAside(now: number): JsonMove;
 }
 
 export function errorMessage(error: unknown): string {
@@ -105,6 +110,7 @@ export class ConfJsonFile implements JsonFile {
       accessPropertiesByDotNotation: false,
       clearInvalidConfig: false,
       watch: false,
+      deserialize: (text) => JSON.parse(text.replace(/^\uFEFF/, '')),
     });
     return this.#instance;
   }
@@ -136,6 +142,14 @@ export class ConfJsonFile implements JsonFile {
   }
 
   moveAside(now: number): JsonMove {
+    return this.#aside(now, (target) => fs.renameSync(this.path, target));
+  }
+
+  copyAside(now: number): JsonMove {
+    return this.#aside(now, (target) => fs.copyFileSync(this.path, target, fs.constants.COPYFILE_EXCL));
+  }
+
+  #aside(now: number, put: (target: string) => void): JsonMove {
     const stamp = fileTimestamp(now);
     try {
       let target = path.join(this.dir, `${this.name}.corrupt-${stamp}.json`);
@@ -143,7 +157,7 @@ export class ConfJsonFile implements JsonFile {
       for (let n = 2; fs.existsSync(target); n += 1) {
         target = path.join(this.dir, `${this.name}.corrupt-${stamp}-${n}.json`);
       }
-      fs.renameSync(this.path, target);
+      put(target);
       return { ok: true, path: target };
     } catch (error) {
       return { ok: false, message: errorMessage(error) };

@@ -15,7 +15,7 @@ import type {
   PurchaseInput,
   SyncOutcome,
 } from '../../../shared/ledger/ledger-edits';
-import { LEDGER_FORMAT } from '../../../shared/ledger/ledger-migrations';
+import { LEDGER_FORMAT, LEDGER_SALVAGE } from '../../../shared/ledger/ledger-migrations';
 import {
   emptyLedgerFile,
   ledgerFileSchema,
@@ -245,7 +245,12 @@ function shortId(): string {
 export function openLedgerStore(options: StoreOptions): Opened<LedgerStore> {
   const now = options.now ?? Date.now;
   const file = new ConfJsonFile(options.storeClass, options.dir, 'ledger');
-  const kind = { format: LEDGER_FORMAT, empty: emptyLedgerFile, freshStart: 'an empty ledger' };
+  const kind = {
+    format: LEDGER_FORMAT,
+    empty: emptyLedgerFile,
+    freshStart: 'an empty ledger',
+    salvage: LEDGER_SALVAGE,
+  };
   const opened = StoredDocument.open(file, kind, now(), options.lockWaitMs);
   if (!opened.ok) return opened;
   const days = SyncedDays.open(options.storeClass, options.dir, now());

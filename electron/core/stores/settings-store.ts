@@ -4,6 +4,7 @@
  */
 import { SETTINGS_FORMAT } from '../../../shared/settings/settings-migrations';
 import {
+  settingsSchema,
   defaultSettings,
   type Settings,
   type SettingsChanges,
@@ -58,7 +59,13 @@ export function openSettingsStore(
 ): Opened<SettingsStore> {
   const now = options.now ?? Date.now;
   const file = new ConfJsonFile(options.storeClass, options.dir, 'settings');
-  const kind = { format: SETTINGS_FORMAT, empty: defaultSettings, freshStart: 'default settings' };
+  const kind = {
+    format: SETTINGS_FORMAT,
+    empty: defaultSettings,
+    freshStart: 'default settings',
+    // A bad or unknown setting goes back to its default alone, not every setting with it.
+    salvage: { format: SETTINGS_FORMAT, fields: settingsSchema.shape, empty: defaultSettings, lists: {} },
+  };
   const opened = StoredDocument.open(file, kind, now(), options.lockWaitMs);
   if (!opened.ok) return opened;
   return { ok: true, store: new FileSettingsStore(opened.store), notice: opened.notice };

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Checked } from '../../../shared/storage/field-error';
+import { salvageDocument, type SalvageRules, type Salvaged } from '../../../shared/storage/salvage';
 import { checkCurrent, migrateDocument, type VersionedFormat } from '../../../shared/storage/versioned';
 import { LOCK_WAIT_MS, withFileLock } from './file-lock';
 import type { JsonFile } from './json-file';
@@ -17,6 +18,8 @@ export interface DocumentKind<T> {
   empty(): T;
   /** How the user hears what Saldo starts with after moving a corrupt file aside. */
   freshStart: string;
+  /** How to keep what reads of a file that does not read as a whole; without it, it is moved aside. */
+  salvage?: SalvageRules<T>;
 }
 
 /** What identifies one version of a file on disk; another process's atomic rename changes it. */
@@ -46,7 +49,8 @@ export class StoredDocument<T> {
 
   /**
    * Reads the file. A migrated document is not written back here: it is written with the first
-   * change, so merely opening never writes.
+   * change, so merely opening never writes — except a salvaged one, which is written at once (with
+   * its original bytes copied aside first), so the parts set aside are named once, not every start.
    */
   static open<T>(
     file: JsonFile,
@@ -56,6 +60,7 @@ export class StoredDocument<T> {
   ): Opened<StoredDocument<T>> {
     const name = path.basename(file.path);
     const make = (value: T) => new StoredDocument(file, kind, value, lockWaitMs);
+    const stampRead = stampOf(file.path);
     const read = file.read();
     if (read.kind === 'absent') return opened(make(kind.empty()), null);
     if (read.kind === 'io') {
@@ -74,6 +79,13 @@ export class StoredDocument<T> {
         return { ok: false, error: { kind: 'newer-version', message } };
       }
       reason = `${migrated.field}: ${migrated.message}`;
+      const salvaged = kind.salvage === undefined ? null : salvageDocument(read.value, kind.salvage);
+      if (salvaged !== null) {
+        const repaired = make(kind.empty()).#keepSalvaged(salvaged, stampRead, now);
+        // Another process repaired (or replaced) it meanwhile: read what it wrote.
+        if (repaired === 'changed') return StoredDocument.open(file, kind, now, lockWaitMs);
+        return repaired;
+      }
     }
     const moved = file.moveAside(now);
     if (!moved.ok) {
@@ -135,6 +147,34 @@ export class StoredDocument<T> {
     });
   }
 
+  /** Writes a salvaged document in place of the file read with `stampRead`, its bytes copied aside. */
+  #keepSalvaged(
+    salvaged: Salvaged<T>,
+    stampRead: string | null,
+    now: number,
+  ): Opened<StoredDocument<T>> | 'changed' {
+    const name = path.basename(this.file.path);
+    let copy = '';
+    const written = this.exclusive(() => {
+      if (stampOf(this.file.path) !== stampRead) return { ok: true, value: 'changed' as const };
+      const copied = this.file.copyAside(now);
+      if (!copied.ok) return { ok: false, error: { kind: 'io', message: copied.message } };
+      copy = copied.path;
+      // Written even when it equals what is in memory (all set aside): the file must change.
+      return this.#write(salvaged.value, true);
+    });
+    if (!written.ok) {
+      const message = `${name} is partly unreadable and could not be repaired: ${written.error.message}`;
+      return { ok: false, error: { kind: 'io', message } };
+    }
+    if (written.value === 'changed') return 'changed';
+    const kept = salvaged.kept.length === 0 ? '' : ` (${salvaged.kept.join(', ')})`;
+    const notice =
+      `${name} had parts Saldo cannot read: ${salvaged.setAside.join('; ')}. They were set aside and ` +
+      `everything else kept${kept}; the original file is kept as ${copy}.`;
+    return opened(this, notice);
+  }
+
   #changeHeld(edit: (current: T) => Checked<T>): StoreResult<T> {
     const onDisk = stampOf(this.file.path);
     // A file removed meanwhile is written anew; one replaced by something unreadable is evidence.
@@ -144,9 +184,14 @@ export class StoredDocument<T> {
     }
     const edited = edit(this.#value);
     if (!edited.ok) return { ok: false, error: { kind: 'invalid', ...edited.error } };
-    const checked = checkCurrent(edited.value, this.kind.format.schema);
+    return this.#write(edited.value);
+  }
+
+  /** Validates `value` in full and writes it, unless (`always` aside) it is what the file holds already. */
+  #write(value: T, always = false): StoreResult<T> {
+    const checked = checkCurrent(value, this.kind.format.schema);
     if (!checked.ok) return { ok: false, error: { kind: 'invalid', ...checked.error } };
-    if (isDeepStrictEqual(checked.value, this.#value)) return { ok: true, value: this.#value };
+    if (!always && isDeepStrictEqual(checked.value, this.#value)) return { ok: true, value: this.#value };
     const written = this.file.write(checked.value as Record<string, unknown>);
     if (!written.ok) {
       const message = `Saldo could not save ${this.file.path} (${written.message}); nothing was changed.`;

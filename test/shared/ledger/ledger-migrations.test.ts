@@ -187,3 +187,36 @@ describe('migrateLedger', () => {
     expect(migrateLedger(raw)).toMatchObject({ ok: false, reason: 'invalid', field });
   });
 });
+
+describe('a file marked version 1 that holds entries in the later layout', () => {
+  const current = {
+    type: 'purchase',
+    id: 'now-1',
+    at: '2026-03-01T00:00:00Z',
+    createdAt: '2026-03-01T00:00:00Z',
+    amount: '25',
+    source: 'manual',
+  };
+
+  it('keeps them, beside the ones it converts', () => {
+    const migrated = migrateLedger({ ...v1(), entries: [current] });
+    expect(migrated.ok && migrated.value.entries.map((entry) => entry.id)).toEqual([
+      'now-1',
+      'inv-0001',
+      'inv-0002',
+      'promo-2026',
+      'v1-balance-1',
+    ]);
+    expect(migrateLedger({ schemaVersion: 1, entries: [current] })).toMatchObject({
+      ok: true,
+      value: { entries: [current] },
+    });
+  });
+
+  it('refuses entries that are not a list, by name, rather than dropping them', () => {
+    expect(migrateLedgerV1toV2({ schemaVersion: 1, entries: { a: 1 } })).toEqual({
+      ok: false,
+      error: { field: 'entries', message: 'must be a list' },
+    });
+  });
+});

@@ -31,3 +31,23 @@ describe('findSecretShapedField', () => {
     expect(findSecretShapedField({ a: null, b: 5, c: ['x'] })).toBeNull();
   });
 });
+
+describe('findSecretShapedField on deep input', () => {
+  const DEPTH = 100_000;
+  function nested(leaf: unknown): unknown {
+    let value = leaf;
+    for (let level = 0; level < DEPTH; level += 1) value = level % 2 === 0 ? [value] : { a: value };
+    return value;
+  }
+
+  it('walks 100,000 levels without overflowing the stack', () => {
+    expect(findSecretShapedField(nested('fine'))).toBeNull();
+    const found = findSecretShapedField({ x: nested('sk-admin-abcdef123') });
+    expect(found?.startsWith('x.a.0.a.0')).toBe(true);
+    expect(found?.split('.')).toHaveLength(DEPTH + 1);
+  });
+
+  it('still names the first key-shaped field in reading order', () => {
+    expect(findSecretShapedField([{ b: 'sk-proj-first12' }, 'sk-proj-second1'])).toBe('0.b');
+  });
+});

@@ -19,9 +19,9 @@ describe('a corrupt store file', () => {
     ['JSON that is not an object', '[1, 2]', 'schemaVersion: must be a whole number ≥ 1'],
     ['no version', '{"entries": []}', 'schemaVersion: must be a whole number ≥ 1'],
     [
-      'a bad field',
-      JSON.stringify({ ...emptyLedgerFile(), cursor: { costsAt: 'today' } }),
-      'cursor.costsAt: Invalid input: expected number, received string',
+      'a version never made',
+      JSON.stringify({ ...emptyLedgerFile(), schemaVersion: 0 }),
+      'schemaVersion: must be a whole number ≥ 1',
     ],
   ])(
     '(%s) is moved aside, the user told in one line, and the ledger starts empty',
@@ -77,15 +77,14 @@ describe('a corrupt store file', () => {
     expect(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')).toBe(content);
   });
 
-  it('holding an API key is refused like any invalid file, and moved aside', () => {
+  it('holding an API key: the key is refused by name and leaves the live file', () => {
     const dir = tempDir();
-    fs.writeFileSync(
-      path.join(dir, 'settings.json'),
-      JSON.stringify({ schemaVersion: 2, apiKey: 'sk-admin-0123456789' }),
-    );
+    const file = path.join(dir, 'settings.json');
+    fs.writeFileSync(file, JSON.stringify({ schemaVersion: 2, apiKey: 'sk-admin-0123456789' }));
     const opened = openSettingsStore({ dir, storeClass: confStoreClass, now: () => NOW });
     expect(opened.ok && opened.notice).toMatch(
-      /^settings\.json was unreadable \(apiKey: looks like an API key/,
+      /^settings\.json had parts Saldo cannot read: apiKey: looks like an API key/,
     );
+    expect(fs.readFileSync(file, 'utf8')).not.toContain('sk-admin');
   });
 });

@@ -94,8 +94,9 @@ describe('openStores', () => {
     const opened = openStores({ dir, now: () => NOW });
     if (!opened.ok) throw new Error(opened.error.message);
     expect(opened.notices).toEqual([
-      `settings.json was unreadable (theme: must be "system", "light" or "dark") and was moved to ` +
-        `${path.join(dir, 'settings.corrupt-2026-11-27T10-41-00Z.json')}; Saldo starts with default settings.`,
+      `settings.json had parts Saldo cannot read: theme: must be "system", "light" or "dark" (reset to ` +
+        `the default). They were set aside and everything else kept; the original file is kept as ` +
+        `${path.join(dir, 'settings.corrupt-2026-11-27T10-41-00Z.json')}.`,
     ]);
     expect(opened.settings.read()).toEqual(defaultSettings());
   });
