@@ -128,17 +128,11 @@ class FileLedgerStore implements LedgerStore {
    * cursor saved with the file never vouches for days not yet on disk.
    */
   #change(edit: (ledger: Ledger) => Checked<Ledger>): StoreResult<Ledger> {
-    return this.document.exclusive(() => {
-      if (this.document.refresh()) {
-        // Another process wrote since: its days may have changed with it.
-        this.#view = null;
-        this.days.reload(this.now());
-      }
-      return this.#changeHeld(edit);
-    });
+    return this.document.exclusive(() => this.#changeHeld(edit));
   }
 
   #changeHeld(edit: (ledger: Ledger) => Checked<Ledger>): StoreResult<Ledger> {
+    // Under the lock: takes up what another process wrote (and the days its cursor vouches for).
     const current = this.read();
     const edited = edit(current);
     if (!edited.ok) return { ok: false, error: { kind: 'invalid', ...edited.error } };
