@@ -51,7 +51,8 @@ export type BackendError =
       message: string;
     }
   | { kind: 'rate-limit'; retryAfterMs: number | null; message: string }
-  | { kind: 'server'; status: number; message: string }
+  /** `retryAfterMs`: a wait the server asked for past what a poll holds for (the poller honours it). */
+  | { kind: 'server'; status: number; retryAfterMs?: number | null; message: string }
   | { kind: 'network'; message: string }
   | { kind: 'timeout'; message: string }
   | { kind: 'bad-response'; message: string };
@@ -71,6 +72,8 @@ export interface DayRange {
   onPage?: () => void;
   /** Told what a successful fetch left out (rows it could not count), so the sync can say so. */
   onWarning?: (warning: SyncWarning) => void;
+  /** The sync's deadline: once it aborts, the fetch ends with a `timeout` error. */
+  signal?: AbortSignal;
 }
 
 /** The most days one request covers, per kind of data. */
@@ -88,5 +91,5 @@ export interface BillingBackend {
   /** Daily completion usage by model and project. */
   fetchUsage(range: DayRange): Promise<BackendResult<DailyUsage[]>>;
   /** The balance and its grants, or null where the backend cannot tell (then capabilities say so). */
-  fetchBalance(): Promise<BackendResult<ObservedBalance | null>>;
+  fetchBalance(request?: { signal?: AbortSignal }): Promise<BackendResult<ObservedBalance | null>>;
 }

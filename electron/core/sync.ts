@@ -19,6 +19,18 @@ import { addUtcDays, utcDayOf, utcDayStart } from './utc-day';
 
 export const DEFAULT_BACKFILL_DAYS = 365;
 
+/**
+ * The most one sync may take. A first backfill is 15 requests of a second or two each, and a few
+ * retries of a 503 add seconds: 90 s is far past a working server and keeps a hung one (4 attempts of
+ * 30 s: 125 s) from holding the poll, the CLI or the app's "Refresh now".
+ */
+export const DEFAULT_SYNC_DEADLINE_MS = 90_000;
+/**
+ * The balance is optional (a legacy endpoint): it may use this share of the deadline, so one that
+ * hangs costs a good sync 15 s and is skipped, instead of delaying it by two minutes.
+ */
+const BALANCE_SHARE = 1 / 6;
+
 export interface SyncPlan {
   /** First UTC day to fetch; every stored day from here on is replaced. */
   startDay: string;
@@ -113,6 +125,8 @@ export interface SyncOptions {
   backfillDays?: number;
   /** Told once the requests are counted, then after each answered one. */
   onProgress?: (progress: SyncProgress) => void;
+  /** The sync's deadline in ms (default DEFAULT_SYNC_DEADLINE_MS); past it, a `timeout` error. */
+  deadlineMs?: number;
 }
 
 export interface SyncResult {
@@ -180,6 +194,45 @@ function progressCounter(
   };
 }
 
+/** `1.5 s`, `90 s`. */
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** A signal that aborts after `ms`, its reason saying why; `clear` stops its timer. */
+function timeLimit(ms: number, why: string, also?: AbortSignal) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(why)), ms);
+  const signal = also === undefined ? controller.signal : AbortSignal.any([controller.signal, also]);
+  return { signal, clear: () => clearTimeout(timer) };
+}
+
+/**
+ * `work`, or the `timeout` its signal ended it with: a backend that does not heed the signal still
+ * cannot hold the sync past its deadline.
+ */
+async function bounded<T>(
+  work: Promise<BackendResult<T>>,
+  signal: AbortSignal,
+  what: string,
+): Promise<BackendResult<T>> {
+  let onAbort = () => {};
+  const stopped = new Promise<BackendResult<T>>((resolve) => {
+    onAbort = () => {
+      const reason: unknown = signal.reason;
+      const why = reason instanceof Error ? reason.message : 'the sync was stopped';
+      resolve({ ok: false, error: { kind: 'timeout', message: `${what}: ${why}` } });
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, stopped]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
 /**
  * One poll, as `planPoll` decides: costs, then usage, then the balance. Costs and usage are all or
  * nothing — any failure returns only the error, so stored days are never replaced by a partial
@@ -208,41 +261,74 @@ export async function syncBilling(
   );
   progress.start();
 
-  const warnings: SyncWarning[] = [];
-  const costs = await backend.fetchCosts({
-    startDay: plan.costs.startDay,
-    onPage: () => progress.page('costs'),
-    onWarning: (warning) => warnings.push(warning),
-  });
-  if (!costs.ok) return costs;
-  progress.end('costs');
-  let usage: SyncResult['usage'] = null;
-  if (plan.usage !== null) {
-    const fetched = await backend.fetchUsage({
-      startDay: plan.usage.startDay,
-      onPage: () => progress.page('usage'),
-    });
-    if (!fetched.ok) return fetched;
-    progress.end('usage');
-    usage = { fromDay: plan.usage.startDay, days: fetched.value };
-    cursor.usageAt = now;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_SYNC_DEADLINE_MS;
+  const started = performance.now();
+  const deadline = timeLimit(deadlineMs, `the sync did not finish within ${seconds(deadlineMs)}`);
+  try {
+    const { signal } = deadline;
+    const warnings: SyncWarning[] = [];
+    const costs = await bounded(
+      backend.fetchCosts({
+        startDay: plan.costs.startDay,
+        onPage: () => progress.page('costs'),
+        onWarning: (warning) => warnings.push(warning),
+        signal,
+      }),
+      signal,
+      'costs',
+    );
+    if (!costs.ok) return costs;
+    progress.end('costs');
+    let usage: SyncResult['usage'] = null;
+    if (plan.usage !== null) {
+      const fetched = await bounded(
+        backend.fetchUsage({
+          startDay: plan.usage.startDay,
+          onPage: () => progress.page('usage'),
+          onWarning: (warning) => warnings.push(warning),
+          signal,
+        }),
+        signal,
+        'usage',
+      );
+      if (!fetched.ok) return fetched;
+      progress.end('usage');
+      usage = { fromDay: plan.usage.startDay, days: fetched.value };
+      cursor.usageAt = now;
+    }
+    let balance: ObservedBalance | null = null;
+    let balanceError: BackendError | null = null;
+    if (plan.balance) {
+      const share = Math.max(
+        Math.min(deadlineMs * BALANCE_SHARE, deadlineMs - (performance.now() - started)),
+        0,
+      );
+      const limit = timeLimit(
+        share,
+        `no answer within ${seconds(share)}, its share of the sync; skipped this time, costs and usage kept`,
+        signal,
+      );
+      const observed = await bounded(
+        backend.fetchBalance({ signal: limit.signal }),
+        limit.signal,
+        'credit grants',
+      );
+      limit.clear();
+      progress.end('balance');
+      if (observed.ok) balance = observed.value;
+      else balanceError = observed.error;
+      cursor.balanceAt = now;
+    }
+    const value = {
+      costs: { fromDay: plan.costs.startDay, days: costs.value },
+      usage,
+      balance,
+      balanceError,
+      warnings,
+      cursor,
+    };
+    return { ok: true, value };
+  } finally {
+    deadline.clear();
   }
-  let balance: ObservedBalance | null = null;
-  let balanceError: BackendError | null = null;
-  if (plan.balance) {
-    const observed = await backend.fetchBalance();
-    progress.end('balance');
-    if (observed.ok) balance = observed.value;
-    else balanceError = observed.error;
-    cursor.balanceAt = now;
-  }
-  const value = {
-    costs: { fromDay: plan.costs.startDay, days: costs.value },
-    usage,
-    balance,
-    balanceError,
-    warnings,
-    cursor,
-  };
-  return { ok: true, value };
 }

@@ -61,7 +61,7 @@ export function createDemoBackend(options: DemoOptions = {}): DemoBackend {
     pageDays: { costs: MAX_COSTS_PAGE, usage: MAX_USAGE_PAGE },
     fetchCosts: async (range) => (await client()).fetchCosts(range),
     fetchUsage: async (range) => (await client()).fetchUsage(range),
-    fetchBalance: async () => (await client()).fetchBalance(),
+    fetchBalance: async (request) => (await client()).fetchBalance(request),
   };
   return {
     backend,

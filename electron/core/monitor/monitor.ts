@@ -87,6 +87,8 @@ export interface MonitorOptions {
   backendName: BackendName;
   /** Shows the one notification a sync may decide on; none in read-only uses. */
   notifier?: Notifier;
+  /** Each sync's deadline in ms (sync.ts DEFAULT_SYNC_DEADLINE_MS when absent). */
+  syncDeadlineMs?: number;
 }
 
 export function lastSyncFrom(health: SyncHealth): LastSync | null {
@@ -261,6 +263,19 @@ export function createMonitor(options: MonitorOptions): Monitor {
       const { notified } = await alertAfterSync();
       return { ok: false, at, error, notified };
     };
+    // Written before anything is fetched: a sync that dies (killed, out of memory) leaves this
+    // behind, and the next run reports it; a sync that ends writes its own outcome over it.
+    stores.ledger.setSyncHealth({
+      ...before,
+      lastAttemptAt: atText,
+      failingSince: before.failingSince ?? atText,
+      lastError: {
+        source: 'backend',
+        kind: 'unfinished',
+        message: `the sync started at ${atText} did not finish: Saldo stopped before it could record the outcome`,
+      },
+      partial: false,
+    });
     const cursor = stores.ledger.read().cursor;
     const backfill = cursor.costsAt === null;
     let synced;
@@ -268,6 +283,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       synced = await syncBilling(backend, {
         cursor,
         now: at,
+        deadlineMs: options.syncDeadlineMs,
         backfillDays: stores.settings.read().backfillDays,
         onProgress: (counted) => tellProgress({ ...counted, backfill }),
       });

@@ -91,6 +91,19 @@ export function baseUrlFor(
     : { ok: false, message: checked.error.issues[0]!.message };
 }
 
+/**
+ * `SALDO_SYNC_DEADLINE_MS`: each sync's deadline, for tests and diagnosis (a hung server ends a sync
+ * in 2 s instead of 90); unset, the default.
+ */
+function syncDeadlineFrom(env: Environment): { ok: true; ms?: number } | { ok: false; message: string } {
+  const text = env.SALDO_SYNC_DEADLINE_MS;
+  if (text === undefined || text === '') return { ok: true };
+  const ms = Number(text);
+  return /^\d+$/.test(text) && Number.isSafeInteger(ms) && ms >= 1
+    ? { ok: true, ms }
+    : { ok: false, message: 'must be a whole number of milliseconds, at least 1' };
+}
+
 async function storedKey(secrets: SecretStore): Promise<ApiKey | null> {
   const found = await secrets.get(DEFAULT_ACCOUNT);
   return found.ok ? found.value : null;
@@ -178,7 +191,13 @@ export async function openMonitor(options: OpenMonitorOptions): Promise<OpenMoni
   const ledgerDir = openAiUrl === null ? path.join(dir, DEMO_LEDGER_DIR) : dir;
   const ledger = openLedgerIn({ dir: ledgerDir, storeClass: options.storeClass, now: options.now });
   if (!ledger.ok) return { ok: false, field: 'store', message: ledger.error.message };
-  const common = { stores: { ledger: ledger.ledger, settings: opened.settings }, notifier: options.notifier };
+  const deadline = syncDeadlineFrom(env);
+  if (!deadline.ok) return { ok: false, field: 'SALDO_SYNC_DEADLINE_MS', message: deadline.message };
+  const common = {
+    stores: { ledger: ledger.ledger, settings: opened.settings },
+    notifier: options.notifier,
+    syncDeadlineMs: deadline.ms,
+  };
 
   let parts: Parts;
   if (openAiUrl === null) {

@@ -13,10 +13,10 @@ import type {
   DayRange,
   ObservedBalance,
 } from '../billing-backend';
-import { utcDayStart } from '../utc-day';
+import { utcDayOf, utcDayStart } from '../utc-day';
 import { costsFromBuckets, usageFromBuckets } from './buckets';
 import { isBalanceUnavailable, observedBalanceFrom } from './credit-grants';
-import { getWithRetry, type HttpConfig } from './http';
+import { abortableSleep, getWithRetry, type HttpConfig } from './http';
 import { fetchAllPages } from './paginate';
 import { parseBody } from './parse-body';
 import { DEFAULT_MAX_RETRIES } from './retry-policy';
@@ -35,7 +35,7 @@ export interface OpenAiBackendOptions {
   /** Defaults to OpenAI's; callers pass OPENAI_BASE_URL (a relay, the simulator). */
   baseUrl?: string;
   fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
   /** Retries after the first attempt; default 3 (openai-node: 2). */
@@ -53,7 +53,7 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
   const config: HttpConfig = {
     apiKey: options.apiKey,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep: options.sleep ?? abortableSleep,
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
     maxRetries: wholeAtLeast(options.maxRetries ?? DEFAULT_MAX_RETRIES, 0, 'maxRetries'),
@@ -109,12 +109,13 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
       if (isEmpty(range)) return { ok: true, value: [] };
       const url = (cursor: string | null) =>
         bucketsUrl('/organization/costs', range, ['line_item', 'project_id'], costsLimit, cursor);
-      const pages = await fetchAllPages(config, url, costsPageSchema, 'costs', range.onPage);
+      const pages = await fetchAllPages(config, url, costsPageSchema, 'costs', range.onPage, range.signal);
       if (!pages.ok) return scrubbed(pages);
       keyAccepted = true;
       const costs = costsFromBuckets(
         pages.value.flatMap((page) => page.data ?? []),
         range,
+        utcDayOf(config.now()),
       );
       for (const warning of costs.skipped) range.onWarning?.(warning);
       return { ok: true, value: costs.rows };
@@ -124,19 +125,26 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
       if (isEmpty(range)) return { ok: true, value: [] };
       const url = (cursor: string | null) =>
         bucketsUrl('/organization/usage/completions', range, ['model', 'project_id'], usageLimit, cursor);
-      const pages = await fetchAllPages(config, url, completionsPageSchema, 'usage', range.onPage);
+      const pages = await fetchAllPages(
+        config,
+        url,
+        completionsPageSchema,
+        'usage',
+        range.onPage,
+        range.signal,
+      );
       if (!pages.ok) return scrubbed(pages);
       keyAccepted = true;
-      return {
-        ok: true,
-        value: usageFromBuckets(
-          pages.value.flatMap((page) => page.data ?? []),
-          range,
-        ),
-      };
+      const usage = usageFromBuckets(
+        pages.value.flatMap((page) => page.data ?? []),
+        range,
+        utcDayOf(config.now()),
+      );
+      for (const warning of usage.skipped) range.onWarning?.(warning);
+      return { ok: true, value: usage.rows };
     },
 
-    async fetchBalance(): Promise<BackendResult<ObservedBalance | null>> {
+    async fetchBalance(request): Promise<BackendResult<ObservedBalance | null>> {
       // A refusal is for good (the endpoint is gone for secret keys): never ask again.
       if (balance === 'absent') return { ok: true, value: null };
       const answer = await getWithRetry(
@@ -144,6 +152,7 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
         `${base}/dashboard/billing/credit_grants`,
         'credit grants',
         (exchange) => isBalanceUnavailable(exchange.status, exchange.text, keyAccepted),
+        request?.signal,
       );
       if (!answer.ok) return scrubbed(answer);
       if (isBalanceUnavailable(answer.value.status, answer.value.text, keyAccepted)) {

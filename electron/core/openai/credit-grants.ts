@@ -5,6 +5,7 @@
  * summary to an `ObservedBalance`.
  */
 import { formatInstant } from '../../../shared/billing/instant';
+import { looksLikeSecret } from '../../../shared/storage/secret-shape';
 import type { ObservedBalance } from '../billing-backend';
 import { readErrorBody } from './classify-error';
 import type { CreditGrants } from './wire';
@@ -25,8 +26,12 @@ export function observedBalanceFrom(summary: CreditGrants, nowMs: number): Obser
     at: formatInstant(nowMs),
     balanceMicros: Number(summary.total_available),
     grants: (summary.grants?.data ?? []).map((grant, index) => ({
-      // Old bodies always carry an id; a stable stand-in keeps grants apart if one does not.
-      id: grant.id ?? `grant-${grant.effective_at}-${index}`,
+      // Old bodies always carry an id; a stable stand-in keeps grants apart if one does not, or if
+      // it is shaped like an API key (the store refuses those).
+      id:
+        grant.id === null || grant.id === undefined || looksLikeSecret(grant.id)
+          ? `grant-${grant.effective_at}-${index}`
+          : grant.id,
       amountMicros: Number(grant.grant_amount),
       usedMicros: Number(grant.used_amount),
       effectiveAt: formatInstant(grant.effective_at * 1000),

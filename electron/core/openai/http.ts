@@ -4,20 +4,29 @@
  */
 import type { BackendError, BackendResult } from '../billing-backend';
 import { classifyHttpError } from './classify-error';
-import { type HeaderReader, retryDelayMs, shouldRetry } from './retry-policy';
+import { MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES, formatBytes, readBodyCapped } from './read-body';
+import {
+  type HeaderReader,
+  MAX_SERVER_DELAY_MS,
+  retryDelayMs,
+  serverDelayMs,
+  shouldRetry,
+  waitingForServer,
+} from './retry-policy';
 import { redactSecrets } from '../secrets/redact';
 
 export interface HttpConfig {
   apiKey: string;
   fetch: typeof fetch;
-  sleep: (ms: number) => Promise<void>;
+  /** Waits before a retry; ends early (resolving) once `signal` aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
   now: () => number;
   maxRetries: number;
   timeoutMs: number;
 }
 
-/** A complete answer: status, headers and the whole body as text. */
+/** An answer: status, headers and the body as text (an error answer's first 64 KB). */
 export interface Exchange {
   status: number;
   headers: HeaderReader;
@@ -29,7 +38,33 @@ type Attempt = { kind: 'answer'; exchange: Exchange } | { kind: 'failed'; error:
 /** Headers no HTTP stack can carry would make fetch throw a TypeError quoting them: refuse first. */
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
-async function attempt(config: HttpConfig, url: string, what: string): Promise<Attempt> {
+/** The real wait between retries: a timer that is cleared when the sync's deadline passes. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Why a call stopped when the caller's signal (the sync's deadline) ended it. */
+function stoppedBy(signal: AbortSignal, what: string): BackendError {
+  const reason: unknown = signal.reason;
+  const why = reason instanceof Error ? reason.message : 'the sync was stopped';
+  return { kind: 'timeout', message: `${what}: ${why}` };
+}
+
+async function attempt(
+  config: HttpConfig,
+  url: string,
+  what: string,
+  signal?: AbortSignal,
+): Promise<Attempt> {
   // One controller per attempt: the timeout covers the headers and the whole body.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), config.timeoutMs);
@@ -39,11 +74,18 @@ async function attempt(config: HttpConfig, url: string, what: string): Promise<A
       headers: { Authorization: `Bearer ${config.apiKey}`, Accept: 'application/json' },
       // Never follow a redirect: the Authorization header must not travel to another host.
       redirect: 'manual',
-      signal: controller.signal,
+      signal: signal === undefined ? controller.signal : AbortSignal.any([controller.signal, signal]),
     });
-    const text = await response.text();
-    return { kind: 'answer', exchange: { status: response.status, headers: response.headers, text } };
+    const success = response.status >= 200 && response.status < 300;
+    const body = await readBodyCapped(response, success ? MAX_BODY_BYTES : MAX_ERROR_BODY_BYTES, !success);
+    if (!body.ok) {
+      const message = `${what}: the server answered more than ${formatBytes(body.limitBytes)}; Saldo stops reading there`;
+      return { kind: 'failed', error: { kind: 'bad-response', message } };
+    }
+    const exchange = { status: response.status, headers: response.headers, text: body.text };
+    return { kind: 'answer', exchange };
   } catch (error) {
+    if (signal?.aborted) return { kind: 'failed', error: stoppedBy(signal, what) };
     if (controller.signal.aborted) {
       return {
         kind: 'failed',
@@ -78,13 +120,16 @@ export async function getWithRetry(
   url: string,
   what: string,
   isAnswer: (exchange: Exchange) => boolean = () => false,
+  /** The sync's deadline: once it aborts, no attempt or wait goes on. */
+  signal?: AbortSignal,
 ): Promise<BackendResult<Exchange>> {
   if (!HEADER_SAFE.test(config.apiKey)) {
     const message = 'the API key is empty or holds characters an HTTP header cannot carry';
     return { ok: false, error: { kind: 'auth', reason: 'invalid-key', status: 0, message } };
   }
   for (let retry = 0; ; retry++) {
-    const outcome = await attempt(config, url, what);
+    if (signal?.aborted) return { ok: false, error: stoppedBy(signal, what) };
+    const outcome = await attempt(config, url, what, signal);
     let error: BackendError;
     let headers: HeaderReader | null = null;
     if (outcome.kind === 'answer') {
@@ -104,7 +149,12 @@ export async function getWithRetry(
     } else {
       error = outcome.error;
     }
-    if (retry >= config.maxRetries || !shouldRetry(error, headers)) return { ok: false, error };
-    await config.sleep(retryDelayMs(retry, headers, config.random, config.now()));
+    if (!shouldRetry(error, headers)) return { ok: false, error };
+    // A wait past what is worth holding a poll for ends this one: the poller waits it out instead.
+    const asked = headers === null ? null : serverDelayMs(headers, config.now());
+    if (asked !== null && asked > MAX_SERVER_DELAY_MS)
+      return { ok: false, error: waitingForServer(error, asked) };
+    if (retry >= config.maxRetries) return { ok: false, error };
+    await config.sleep(retryDelayMs(retry, headers, config.random, config.now()), signal);
   }
 }

@@ -36,12 +36,13 @@ export async function fetchAllPages<S extends z.ZodType<PageLinks & { data?: unk
   schema: S,
   label: string,
   onPage?: () => void,
+  signal?: AbortSignal,
 ): Promise<BackendResult<z.output<S>[]>> {
   const pages: z.output<S>[] = [];
   const seen = new Set<string>();
   let cursor: string | null = null;
   while (pages.length < MAX_PAGES) {
-    const answer = await getWithRetry(config, pageUrl(cursor), label);
+    const answer = await getWithRetry(config, pageUrl(cursor), label, undefined, signal);
     if (!answer.ok) return answer;
     const page = parseBody(schema, answer.value.text, `${label} page`);
     if (!page.ok) return page;

@@ -17,7 +17,10 @@ export interface HeaderReader {
  * failed poll, so one more: three 503s and then a 200 still succeed within one call.
  */
 export const DEFAULT_MAX_RETRIES = 3;
-/** Server-asked delays longer than this are not waited for in-process (the poller gets them instead). */
+/**
+ * Server-asked delays longer than this are not waited for in-process: the poll ends with the error
+ * and the poller schedules the next one after the delay (`waitingForServer`).
+ */
 export const MAX_SERVER_DELAY_MS = 60_000;
 const INITIAL_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
@@ -54,6 +57,18 @@ export function retryDelayMs(
 ): number {
   const asked = headers === null ? null : serverDelayMs(headers, nowMs);
   return asked !== null && asked <= MAX_SERVER_DELAY_MS ? asked : backoffDelayMs(retry, random);
+}
+
+/**
+ * A retryable error whose server asked for a wait past MAX_SERVER_DELAY_MS: the poll stops here and
+ * carries the wait to the poller (next-delay.ts), instead of asking again within seconds.
+ */
+export function waitingForServer(error: BackendError, delayMs: number): BackendError {
+  const note = `; it asks Saldo to wait ${Math.ceil(delayMs / 1000)} s, so the next poll waits that long`;
+  if (error.kind === 'rate-limit' || error.kind === 'server') {
+    return { ...error, retryAfterMs: delayMs, message: `${error.message}${note}` };
+  }
+  return { ...error, message: `${error.message}${note}` };
 }
 
 /** Whether an attempt that failed with `error` is worth repeating. */

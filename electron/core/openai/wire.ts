@@ -76,7 +76,8 @@ function pageSchema<R extends z.ZodType>(result: R) {
         z.looseObject({
           object: z.literal('bucket').optional(),
           start_time: unixSeconds,
-          end_time: unixSeconds.nullish(),
+          // Never read (a bucket is filed by its start): the last day's end, 10000-01-01, must not refuse the page.
+          end_time: integer.nullish(),
           results: z.array(result).nullish(),
         }),
       )

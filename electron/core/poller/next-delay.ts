@@ -67,10 +67,12 @@ export function backoffMs(failures: number): number {
   return Math.min(FIRST_BACKOFF_MS * 2 ** Math.max(failures - 1, 0), MAX_BACKOFF_MS);
 }
 
-/** The delay the server asked for: the outcome's own, else a rate limit's `retry-after`. */
+/** The delay the server asked for: the outcome's own, else a rate limit's or server error's `retry-after`. */
 function retryAfterOf(outcome: Extract<PollOutcome, { ok: false }>): number | null {
+  const { error } = outcome;
   const asked =
-    outcome.retryAfterMs ?? (outcome.error.kind === 'rate-limit' ? outcome.error.retryAfterMs : null);
+    outcome.retryAfterMs ??
+    (error.kind === 'rate-limit' || error.kind === 'server' ? (error.retryAfterMs ?? null) : null);
   return asked !== null && Number.isFinite(asked) && asked > 0 ? Math.min(asked, MAX_RETRY_AFTER_MS) : null;
 }
 

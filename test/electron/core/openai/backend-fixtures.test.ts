@@ -73,7 +73,8 @@ describe('costs', () => {
     ['"0.06"', 60_000],
     ['"12.3456785"', 12_345_679],
     ['0.12345649999999999999', 123_456],
-    ['-1.5', -1_500_000],
+    // A negative row alone makes a negative day, which the engine refuses (buckets.test.ts).
+    ['1.5e1', 15_000_000],
   ])('reads amount.value %s exactly: %i µ$', async (value, micros) => {
     const body = fixture('openai-costs-page.json').replace('"value": 0.06', `"value": ${value}`);
     const { backend } = await serve(always({ body }));

@@ -100,20 +100,44 @@ describe('retries', () => {
     [{ 'retry-after-ms': '1234.5' }, 1234.5],
     [{ 'retry-after': '3' }, 3000],
     [{ 'retry-after': new Date(Date.UTC(2026, 10, 27, 12, 0, 9)).toUTCString() }, 9000],
-    [{ 'retry-after': '600' }, 500],
   ])('a 429 with %j waits %s ms', async (headers, wait) => {
     const { backend, fakeClock } = await serve(inTurn({ status: 429, headers }, PAGE));
     expect((await backend.fetchCosts({ startDay: '2024-11-01' })).ok).toBe(true);
     expect(fakeClock.sleeps).toEqual([wait]);
   });
 
-  it('a rate limit that outlasts the retries hands its delay to the poller, even beyond 60 s', async () => {
-    const { backend, fakeClock } = await serve(always({ status: 429, headers: { 'retry-after': '600' } }));
+  it('a rate limit that outlasts the retries hands its delay to the poller', async () => {
+    const { backend, fakeClock } = await serve(always({ status: 429, headers: { 'retry-after': '30' } }));
     expect(await backend.fetchCosts({ startDay: '2024-11-01' })).toMatchObject({
       ok: false,
-      error: { kind: 'rate-limit', retryAfterMs: 600_000 },
+      error: { kind: 'rate-limit', retryAfterMs: 30_000 },
     });
-    expect(fakeClock.sleeps).toEqual([500, 1000, 2000]);
+    expect(fakeClock.sleeps).toEqual([30_000, 30_000, 30_000]);
+  });
+
+  it.each([
+    [429, { 'retry-after': '600' }, 'rate-limit', 600_000],
+    [429, { 'retry-after-ms': '3600000' }, 'rate-limit', 3_600_000],
+    [503, { 'retry-after': '86400' }, 'server', 86_400_000],
+    [429, { 'retry-after': 'Fri, 27 Nov 2026 13:00:00 GMT' }, 'rate-limit', 3_600_000],
+  ])(
+    'a %i asking to wait past 60 s (%j) ends the poll at once, its wait handed to the poller',
+    async (status, headers, kind, retryAfterMs) => {
+      const { server, backend, fakeClock } = await serve(always({ status, headers }));
+      const result = await backend.fetchCosts({ startDay: '2024-11-01' });
+      expect(result).toMatchObject({ ok: false, error: { kind, retryAfterMs } });
+      expect(!result.ok && result.error.message).toMatch(/asks Saldo to wait \d+ s, so the next poll waits/);
+      expect(server.requests).toHaveLength(1);
+      expect(fakeClock.sleeps).toEqual([]);
+    },
+  );
+
+  it('garbage in Retry-After falls back to the backoff', async () => {
+    const { backend, fakeClock } = await serve(
+      inTurn({ status: 429, headers: { 'retry-after': 'soon' } }, PAGE),
+    );
+    expect((await backend.fetchCosts({ startDay: '2024-11-01' })).ok).toBe(true);
+    expect(fakeClock.sleeps).toEqual([500]);
   });
 
   it('maxRetries bounds the attempts', async () => {
@@ -203,6 +227,7 @@ describe('the key never leaves', () => {
   it('not through a fetch that throws with it', async () => {
     const backend = createOpenAiBackend({
       apiKey: ADMIN_KEY,
+      keyOrigin: 'https://api.openai.com',
       sleep: createFakeClock().sleep,
       fetch: async () => {
         throw new TypeError(`Headers.append: "Bearer ${ADMIN_KEY}" is an invalid header value.`);
@@ -231,7 +256,11 @@ describe('the key never leaves', () => {
   it('not in an option error', () => {
     let message = '';
     try {
-      createOpenAiBackend({ apiKey: ADMIN_KEY, pageLimits: { usage: 32 } });
+      createOpenAiBackend({
+        apiKey: ADMIN_KEY,
+        keyOrigin: 'https://api.openai.com',
+        pageLimits: { usage: 32 },
+      });
     } catch (error) {
       message = String(error);
     }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { costsFromBuckets, usageFromBuckets } from '../../../../electron/core/openai/buckets';
+import { costsFromBuckets, usageFromBuckets, WITHHELD_NAME } from '../../../../electron/core/openai/buckets';
 
 const DAY = 86_400;
 const NOV_1 = 1730419200; // 2024-11-01T00:00:00Z
+/** The sync's UTC day: buckets after it cannot be booked. */
+const TODAY = '2026-01-01';
 
 describe('bucket → day', () => {
   it('files the unaligned first bucket under the UTC day it starts in', () => {
@@ -21,6 +23,7 @@ describe('bucket → day', () => {
         },
       ],
       { startDay: '2025-01-11' },
+      TODAY,
     );
     expect(rows.rows.map((row) => [row.day, row.amountMicros])).toEqual([
       ['2025-01-11', 1_500_000],
@@ -39,7 +42,8 @@ describe('bucket → day', () => {
         { start_time: NOV_1 + 3 * DAY, results: [result] },
       ],
       { startDay: '2024-11-01', endDay: '2024-11-04' },
-    );
+      TODAY,
+    ).rows;
     expect(rows.map((row) => row.day)).toEqual(['2024-11-03', '2024-11-03']);
     expect(rows[0]).toEqual({
       day: '2024-11-03',
@@ -60,6 +64,7 @@ describe('cost rows Saldo cannot count in dollars', () => {
     costsFromBuckets(
       results.map((dayResults, index) => ({ start_time: NOV_1 + index * DAY, results: dayResults })) as never,
       { startDay: '2024-11-01' },
+      TODAY,
     );
 
   it('a row without an amount, or without its value, is left out and reported, not counted as zero', () => {
@@ -122,5 +127,93 @@ describe('cost rows Saldo cannot count in dollars', () => {
       rows: [{ day: '2024-11-01', amountMicros: 60_000, lineItem: 'input', projectId: null }],
       skipped: [],
     });
+  });
+});
+
+describe('what the engine could not book is left out at the edge and named', () => {
+  const cost = (value: bigint, extra: Record<string, unknown> = {}) =>
+    ({ object: 'organization.costs.result', amount: { value, currency: 'usd' }, ...extra }) as const;
+
+  it('a day whose costs add up to 10^9 USD or more, or below zero, is left out with its sum', () => {
+    const costs = costsFromBuckets(
+      [
+        { start_time: NOV_1, results: [cost(999_999_999_999_999n), cost(1n)] },
+        { start_time: NOV_1 + DAY, results: [cost(-5_000_000n), cost(1_000_000n)] },
+        { start_time: NOV_1 + 2 * DAY, results: [cost(999_999_999_999_999n)] },
+      ],
+      { startDay: '2024-11-01' },
+      TODAY,
+    );
+    expect(costs.rows.map((row) => [row.day, row.amountMicros])).toEqual([
+      ['2024-11-03', 999_999_999_999_999],
+    ]);
+    expect(costs.skipped).toEqual([
+      {
+        kind: 'cost-unreadable-total',
+        message:
+          "4 cost rows from 2024-11-01 to 2024-11-02 adding up to 999999996 USD were left out: a day's cost must be at least 0 and below 1,000,000,000 USD for Saldo to count it",
+      },
+    ]);
+  });
+
+  it('buckets dated after the sync’s day (9999-12-31) are left out and named, costs and usage', () => {
+    const LAST_DAY = 253_402_214_400; // 9999-12-31T00:00:00Z
+    const costs = costsFromBuckets(
+      [
+        { start_time: NOV_1, results: [cost(1_000_000n)] },
+        { start_time: LAST_DAY, results: [cost(2_000_000n), cost(3n)] },
+      ],
+      { startDay: '2024-11-01' },
+      TODAY,
+    );
+    expect(costs.rows).toHaveLength(1);
+    expect(costs.skipped).toEqual([
+      {
+        kind: 'dated-after-today',
+        message:
+          '2 cost rows on 9999-12-31 dated after today were left out: nothing can be booked in the future',
+      },
+    ]);
+    const usage = usageFromBuckets(
+      [
+        {
+          start_time: LAST_DAY,
+          results: [{ object: 'organization.usage.completions.result', input_tokens: 1 }],
+        },
+      ],
+      { startDay: '2024-11-01' },
+      TODAY,
+    );
+    expect(usage.rows).toEqual([]);
+    expect(usage.skipped[0]!.message).toMatch(/^1 usage row on 9999-12-31 dated after today was left out/);
+  });
+
+  it('names shaped like an API key are withheld (the store refuses them), the figures kept', () => {
+    const secretish = 'sk-proj-abcdefghijklmnop1234';
+    const costs = costsFromBuckets(
+      [{ start_time: NOV_1, results: [cost(1_000_000n, { line_item: secretish, project_id: 'proj_1' })] }],
+      { startDay: '2024-11-01' },
+      TODAY,
+    );
+    expect(costs.rows).toEqual([
+      { day: '2024-11-01', amountMicros: 1_000_000, lineItem: WITHHELD_NAME, projectId: 'proj_1' },
+    ]);
+    expect(costs.skipped).toEqual([
+      { kind: 'name-withheld', message: expect.stringContaining('1 name from') },
+    ]);
+    const usage = usageFromBuckets(
+      [
+        {
+          start_time: NOV_1,
+          results: [
+            { object: 'organization.usage.completions.result', model: secretish, project_id: secretish },
+          ],
+        },
+      ],
+      { startDay: '2024-11-01' },
+      TODAY,
+    );
+    expect(usage.rows[0]).toMatchObject({ model: WITHHELD_NAME, projectId: WITHHELD_NAME });
+    expect(usage.skipped[0]!.message).toMatch(/^2 names from the provider/);
   });
 });

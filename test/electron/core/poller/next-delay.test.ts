@@ -109,6 +109,14 @@ describe('nextDelay', () => {
     expect(nextDelay(INITIAL_SCHEDULE, outcome, settings, noJitter).delayMs).toBe(3 * MIN);
   });
 
+  it('takes the Retry-After a server error carries (a 503 asking for an hour ended the poll)', () => {
+    const outcome: PollOutcome = {
+      ok: false,
+      error: { kind: 'server', status: 503, retryAfterMs: 60 * MIN, message: 'x' },
+    };
+    expect(nextDelay(INITIAL_SCHEDULE, outcome, settings, noJitter).delayMs).toBe(60 * MIN);
+  });
+
   it('jitter stays within ±10 % of the interval and within [1 min, 30 min] of the backoff', () => {
     fc.assert(
       fc.property(
