@@ -15,11 +15,16 @@ export interface RecordedRequest {
 export interface Reply {
   status?: number;
   headers?: Record<string, string>;
-  body?: string;
+  /** Bytes as they go on the wire (a gzip body with its `content-encoding`). */
+  body?: string | Buffer;
   /** Wait this long before answering (timeouts). */
   delayMs?: number;
   /** Drop the connection instead of answering (network errors). */
   destroy?: boolean;
+  /** Send the headers and `body`, then neither end nor close (a server hung mid-body). */
+  hangAfterBody?: boolean;
+  /** Never answer at all (a server hung before its headers). */
+  hang?: boolean;
 }
 
 export type Handler = (request: RecordedRequest, index: number) => Reply;
@@ -51,8 +56,10 @@ export async function startTestServer(handler: Handler): Promise<TestServer> {
         return;
       }
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-      res.end(reply.body ?? '');
+      if (reply.hangAfterBody) res.write(reply.body ?? '');
+      else res.end(reply.body ?? '');
     };
+    if (reply.hang) return;
     if (reply.delayMs === undefined) answer();
     else setTimeout(answer, reply.delayMs).unref();
   });
