@@ -14,13 +14,13 @@ import { failure } from '../../../shared/bridge/result';
 import {
   dispatch,
   openBridgeSession,
-  type BridgeEvent,
   type BridgeSession,
   type BridgeSessionOptions,
 } from '../../core/bridge';
 import { bearerMatches, HTML_HEADERS, hostAllowed, newToken, originAllowed, SECURITY_HEADERS } from './guard';
 import { contentTypeOf, resolveStatic } from '../../core/renderer-files';
 import { NOT_BUILT_PAGE, rendererDir } from './static-files';
+import { EventStreams, sseMessage, STREAM_LIMITS, type StreamLimits } from './event-streams';
 
 /** A bridge request is a few fields; a year of history never travels this way. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -44,6 +44,8 @@ export interface DashboardServerOptions {
   /** Start polling at once (default true). */
   poll?: boolean;
   heartbeatMs?: number;
+  /** What an event stream may cost (default STREAM_LIMITS). */
+  streamLimits?: Partial<StreamLimits>;
 }
 
 export interface DashboardServer {
@@ -128,11 +130,6 @@ function readJson(req: IncomingMessage): Promise<Body> {
   });
 }
 
-/** `event: <name>\ndata: <json>\n\n` — JSON has no raw newline, so one data line. */
-function sseMessage(event: BridgeEvent): string {
-  return `event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`;
-}
-
 /**
  * Starts the server and the session (polling unless `poll: false`). A store that cannot be opened or
  * a port in use is an error value naming the field (`{ok: false, field, message}`).
@@ -149,8 +146,11 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   const { session } = opened;
   const token = newToken();
   const root = options.rendererDir ?? rendererDir();
-  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
-  const streams = new Set<ServerResponse>();
+  const streams = new EventStreams(
+    (listener) => session.subscribe(listener),
+    { ...STREAM_LIMITS, ...options.streamLimits },
+    options.heartbeatMs ?? HEARTBEAT_MS,
+  );
   let port = 0;
 
   async function call(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
@@ -176,6 +176,11 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
       sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET' });
       return;
     }
+    if (streams.full) {
+      // A minute: long enough for a closed tab's stream to be noticed gone.
+      sendJson(res, 503, { error: 'too many event streams' }, { 'Retry-After': '60' });
+      return;
+    }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -184,20 +189,11 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
       // Proxies and some dev servers buffer a stream unless told not to.
       'X-Accel-Buffering': 'no',
     });
-    streams.add(res);
-    const unsubscribe = session.subscribe((event) => res.write(sseMessage(event)));
+    const stream = streams.add(res);
     // The state as it is once any change in progress (a re-open on a new key) is done; an event
     // heard meanwhile is a whole snapshot too, so the order does not matter.
     void session.snapshotWhenReady().then((snapshot) => {
-      if (snapshot !== null && !res.writableEnded)
-        res.write(sseMessage({ name: 'state:changed', payload: snapshot }));
-    });
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
-    heartbeat.unref();
-    res.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      streams.delete(res);
+      if (snapshot !== null) stream.send(sseMessage({ name: 'state:changed', payload: snapshot }));
     });
   }
 
@@ -305,7 +301,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
       session,
       close() {
         closing ??= (async () => {
-          for (const stream of streams) stream.end();
+          streams.endAll();
           server.closeAllConnections();
           await new Promise<void>((resolve) => server.close(() => resolve()));
           await session.close();

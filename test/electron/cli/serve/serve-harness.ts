@@ -4,6 +4,7 @@
  * reader over fetch, as renderer/transport does it.
  */
 import http from 'node:http';
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -143,4 +144,64 @@ export function fakeRendererBuild(): { root: string; dir: string; secret: string
   fs.writeFileSync(secret, 'SECRET OUTSIDE');
   fs.symlinkSync(secret, path.join(dir, 'assets', 'link.txt'));
   return { root, dir, secret };
+}
+
+export interface StalledStream {
+  /** The status line's code, once the headers came (0 before, or if the connection failed). */
+  status(): Promise<number>;
+  /**
+   * Starts reading at last: everything the server had sent, and whether it had ended the stream
+   * (read until the connection closes, `quietMs` passes with nothing more, or `maxMs` in all).
+   */
+  readRest(quietMs?: number, maxMs?: number): Promise<{ text: string; ended: boolean }>;
+  close(): void;
+}
+
+/**
+ * `GET /api/events` from a client that reads the status line and then stops reading, as a frozen tab
+ * or a hostile client does: the socket is paused, so the server's writes pile up once the kernel's
+ * buffers are full.
+ */
+export function openStalledEvents(port: number, token: string): StalledStream {
+  const socket = net.connect({ host: '127.0.0.1', port });
+  socket.on('error', () => undefined);
+  socket.write(
+    `GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${token}\r\n\r\n`,
+  );
+  let text = '';
+  const status = new Promise<number>((resolve) => {
+    socket.once('data', (chunk: Buffer) => {
+      socket.pause();
+      text = chunk.toString('latin1');
+      resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0));
+    });
+    socket.once('close', () => resolve(0));
+  });
+  return {
+    status: () => status,
+    readRest(quietMs = 1000, maxMs = 10_000) {
+      return new Promise((resolve) => {
+        let quiet: NodeJS.Timeout;
+        const deadline = setTimeout(() => finish(false), maxMs);
+        const finish = (ended: boolean) => {
+          clearTimeout(quiet);
+          clearTimeout(deadline);
+          socket.removeAllListeners('data');
+          resolve({ text, ended });
+        };
+        const wait = () => {
+          clearTimeout(quiet);
+          quiet = setTimeout(() => finish(false), quietMs);
+        };
+        socket.on('data', (chunk: Buffer) => {
+          text += chunk.toString('latin1');
+          wait();
+        });
+        socket.once('close', () => finish(true));
+        wait();
+        socket.resume();
+      });
+    },
+    close: () => socket.destroy(),
+  };
 }
