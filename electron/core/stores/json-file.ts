@@ -32,7 +32,7 @@ export interface StoreFileOptions {
   clearInvalidConfig: false;
   watch: false;
   /** JSON.parse after a UTF-8 byte order mark, if any: the next write leaves it out. */
-  deserialize: (text: string) => unknown;
+  deserialize: (text: string) => Record<string, unknown>;
 }
 
 /** The slice of conf (and electron-store) Saldo uses. */
@@ -110,7 +110,7 @@ export class ConfJsonFile implements JsonFile {
       accessPropertiesByDotNotation: false,
       clearInvalidConfig: false,
       watch: false,
-      deserialize: (text) => JSON.parse(text.replace(/^\uFEFF/, '')),
+      deserialize: (text) => JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>,
     });
     return this.#instance;
   }

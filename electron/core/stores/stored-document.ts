@@ -155,7 +155,7 @@ export class StoredDocument<T> {
   ): Opened<StoredDocument<T>> | 'changed' {
     const name = path.basename(this.file.path);
     let copy = '';
-    const written = this.exclusive(() => {
+    const written = this.exclusive<T | 'changed'>(() => {
       if (stampOf(this.file.path) !== stampRead) return { ok: true, value: 'changed' as const };
       const copied = this.file.copyAside(now);
       if (!copied.ok) return { ok: false, error: { kind: 'io', message: copied.message } };
