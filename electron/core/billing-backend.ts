@@ -47,6 +47,7 @@ export type BackendError =
         | 'organization_spend_limit_exceeded'
         | 'project_spend_limit_exceeded'
         | 'organization_usage_limit_exceeded'
+        | 'billing_hard_limit_reached'
         | null;
       message: string;
     }

@@ -17,6 +17,8 @@ const QUOTA_CODES: ReadonlySet<string> = new Set<NonNullable<QuotaCode>>([
   'organization_spend_limit_exceeded',
   'project_spend_limit_exceeded',
   'organization_usage_limit_exceeded',
+  // The monthly hard limit of older accounts (HTTP 400 or 429): a cap like the spend limits.
+  'billing_hard_limit_reached',
 ]);
 
 /** Long enough for OpenAI's sentences, short enough for a notification. */

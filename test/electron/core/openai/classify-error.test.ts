@@ -66,11 +66,14 @@ describe('classifyHttpError', () => {
     'organization_spend_limit_exceeded',
     'project_spend_limit_exceeded',
     'organization_usage_limit_exceeded',
+    'billing_hard_limit_reached',
   ])('code %s → quota with that code', (code) => {
     const body = JSON.stringify({
       error: { message: 'no', type: 'invalid_request_error', param: null, code },
     });
     expect(classify(429, body)).toMatchObject({ kind: 'quota', code });
+    // The hard limit has come as a 400: a cap all the same, not a server error.
+    expect(classify(400, body)).toMatchObject({ kind: 'quota', code });
   });
 
   it('429 rate_limit_exceeded (tokens) → rate-limit carrying the server delay', () => {
