@@ -5,7 +5,7 @@
  * response schema. Errors are values; nothing throws to the transport.
  */
 import { CHANNELS, isChannel, type BridgeHandlers } from '../../../shared/bridge/channels';
-import { failure, type BridgeResult } from '../../../shared/bridge/result';
+import { bridgeErrorSchema, failure, type BridgeResult } from '../../../shared/bridge/result';
 import { firstFieldError } from '../../../shared/storage/field-error';
 import { redactSecrets } from '../secrets';
 
@@ -34,6 +34,18 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return at;
 }
 
+const MAX_FIELD = bridgeErrorSchema.shape.field.maxLength ?? 200;
+
+/**
+ * The field an invalid request is refused on. It can be the caller's own text (an unknown field is
+ * named as sent), so: no key in it, and a name the contract can carry — an empty name or one longer
+ * than an error's field may be is told as the request's fault.
+ */
+function refusedField(path: string): string {
+  const field = redactSecrets(path);
+  return field === '' || field === 'file' || field.length > MAX_FIELD ? 'request' : field;
+}
+
 export async function dispatch(
   handlers: BridgeHandlers,
   channel: string,
@@ -47,8 +59,7 @@ export async function dispatch(
   const parsed = contract.request.safeParse(payload);
   if (!parsed.success) {
     const error = firstFieldError(parsed.error);
-    // An unknown field is named as sent: if someone pasted a key as a name, it is not sent back.
-    const field = error.field === 'file' ? 'request' : redactSecrets(error.field);
+    const field = refusedField(error.field);
     // zod's own words for a field left out ("expected string, received undefined") say less.
     const issue = parsed.error.issues[0];
     const missing =
