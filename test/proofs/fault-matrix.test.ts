@@ -461,36 +461,28 @@ async function childPeak(
   };
 }
 
+/** A real `saldo sync` child against costs answered with `reply`: judged, and its peak memory. */
+async function childCase(name: string, reply: Reply) {
+  handler = costsAnswer(reply);
+  const home = freshHome();
+  const before = dataSnapshot(home);
+  const run = await childPeak(home);
+  const intact = dataSnapshot(home) === before;
+  outcomes.push(
+    judge(name, { code: run.code, stdout: '', stderr: run.stderr }, run.ms, intact, { kind: 'bad-response' }),
+  );
+  return run;
+}
+
 it('a real `saldo sync` against a 500 MB gzip bomb stops at the limit, far below 400 MB', async () => {
   // 500 MB of inflated text in about half a megabyte on the wire, as the report found.
   const bomb = gzipSync(Buffer.alloc(500 * 1024 * 1024, ' '), { level: 9 });
-  handler = costsAnswer({ body: bomb, headers: { 'content-encoding': 'gzip' } });
-  const home = freshHome();
-  const before = dataSnapshot(home);
-  const bombRun = await childPeak(home);
-  const bombOutcome = judge(
-    'gzip bomb (child)',
-    { code: bombRun.code, stdout: '', stderr: bombRun.stderr },
-    bombRun.ms,
-    dataSnapshot(home) === before,
-    { kind: 'bad-response' },
-  );
-  outcomes.push(bombOutcome);
+  const bombRun = await childCase('gzip bomb (child)', {
+    body: bomb,
+    headers: { 'content-encoding': 'gzip' },
+  });
   expect(bombRun.stderr).toMatch(/more than 32 MB; Saldo stops reading there/);
-
-  handler = costsAnswer({ body: Buffer.alloc(50 * 1024 * 1024, ' ') });
-  const plainHome = freshHome();
-  const plainBefore = dataSnapshot(plainHome);
-  const plainRun = await childPeak(plainHome);
-  outcomes.push(
-    judge(
-      'huge plain body (child)',
-      { code: plainRun.code, stdout: '', stderr: plainRun.stderr },
-      plainRun.ms,
-      dataSnapshot(plainHome) === plainBefore,
-      { kind: 'bad-response' },
-    ),
-  );
+  const plainRun = await childCase('huge plain body (child)', { body: Buffer.alloc(50 * 1024 * 1024, ' ') });
 
   const survived = outcomes.filter((o) => o.survived).length;
   const slowest = outcomes.reduce((a, b) => (b.ms > a.ms ? b : a));
