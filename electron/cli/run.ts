@@ -18,6 +18,7 @@ import { keyCommand, keyUsage } from './commands/key';
 import { serveCommand, serveUsage } from './commands/serve';
 import { simulatorCommand, simulatorUsage } from './commands/simulator';
 import { statusCommand, statusUsage, syncCommand, syncUsage } from './commands/status';
+import { environmentKey, redactKeyShapes } from '../core/secrets';
 import { INSTANT_FORMS } from './args';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError, errorLine, oneLine, type CliIo } from './io';
 
@@ -87,7 +88,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UserError) {
-      io.stderr(errorLine(error));
+      // A key typed where a command, option or path belongs must not be echoed back.
+      io.stderr(redactKeyShapes(errorLine(error), environmentKey(io.env) ?? []));
       return EXIT_USAGE;
     }
     // Anything else is a bug: one line, no stack trace, and never the input itself.

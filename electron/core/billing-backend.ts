@@ -38,7 +38,8 @@ export type BackendCapabilities = z.infer<typeof capabilitiesSchema>;
 
 /** Why a request failed, in terms a person can act on. */
 export type BackendError =
-  | { kind: 'auth'; reason: 'invalid-key' | 'not-admin-key'; status: number; message: string }
+  /** `key-origin`: the address in use is not the one the key was given for; nothing was sent (status 0). */
+  | { kind: 'auth'; reason: 'invalid-key' | 'not-admin-key' | 'key-origin'; status: number; message: string }
   | {
       kind: 'quota';
       code:

@@ -87,6 +87,7 @@ export async function benchPoll(): Promise<Record<string, number>> {
     const now = () => sim.now();
     const backend = createOpenAiBackend({
       apiKey: BENCH_KEY,
+      keyOrigin: new URL(sim.baseUrl).origin,
       baseUrl: sim.baseUrl,
       now,
       fetch: countingFetch(traffic),

@@ -34,7 +34,12 @@ export async function benchSync(): Promise<Record<string, number>> {
       Object.entries(counts.byPath)
         .filter(([path]) => path.endsWith(suffix))
         .reduce((sum, [, n]) => sum + n, 0);
-    const backend = createOpenAiBackend({ apiKey: BENCH_KEY, baseUrl: sim.baseUrl, now: () => sim.now() });
+    const backend = createOpenAiBackend({
+      apiKey: BENCH_KEY,
+      keyOrigin: new URL(sim.baseUrl).origin,
+      baseUrl: sim.baseUrl,
+      now: () => sim.now(),
+    });
 
     await control('DELETE', '/sim/requests');
     const backfill = await syncBilling(backend, { cursor: null, now: sim.now() });

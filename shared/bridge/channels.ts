@@ -90,9 +90,12 @@ export const CHANNELS = {
       z.strictObject({ settings: autoRechargeSettingsSchema.nullable(), applied: z.boolean() }),
     ),
   },
-  /** Write-only: the answer says what kind of key it was, never the key. */
+  /**
+   * Write-only: the answer says what kind of key it was, never the key. `baseUrl`: the address the
+   * dashboard shows with the key; the key is bound to its origin and sent nowhere else.
+   */
   'key:set': {
-    request: z.strictObject({ key: z.string().max(500) }),
+    request: z.strictObject({ key: z.string().max(500), baseUrl: z.string().max(2000) }),
     response: resultSchema(z.strictObject({ kind: z.literal('admin'), last4: z.string().max(4) })),
   },
   'key:clear': { request: noRequest, response: resultSchema(z.strictObject({ removed: z.boolean() })) },

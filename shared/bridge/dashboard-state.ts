@@ -57,8 +57,15 @@ export const keyInfoSchema = z.strictObject({
       last4: z.string().max(4),
       /** `environment`: OPENAI_ADMIN_KEY, for this run only. */
       source: z.enum(['keychain', 'environment']),
+      /** The origin the key was given for (`https://api.openai.com`): it is sent nowhere else. */
+      origin: z.string(),
     })
     .nullable(),
+  /**
+   * The address a key entered now is given for (OPENAI_BASE_URL when set, else the settings'): the
+   * dashboard shows it beside the key field and sends it with `key:set`.
+   */
+  address: z.string(),
   /** The last `key:test` since the key last changed (kept for this run only); null before one. */
   lastCheck: z.strictObject({ at: instantSchema, ok: z.boolean(), message: z.string() }).nullable(),
 });
@@ -79,7 +86,7 @@ export const syncStatusSchema = z.strictObject({
       /** For quota errors: OpenAI's code (`credit_balance_exhausted`, `organization_spend_limit_exceeded`, …). */
       code: z.string().nullable(),
       /** For auth errors: the key was refused as invalid, or it is not an Admin key. */
-      reason: z.enum(['invalid-key', 'not-admin-key']).nullable(),
+      reason: z.enum(['invalid-key', 'not-admin-key', 'key-origin']).nullable(),
       message: z.string(),
     })
     .nullable(),

@@ -12,6 +12,8 @@ export type StatusCause =
   | { kind: 'negative-balance'; debt: number }
   | { kind: 'key-rejected' }
   | { kind: 'not-admin-key' }
+  /** The address in use is not the one the key was given for: nothing is sent until it is entered again. */
+  | { kind: 'key-elsewhere'; keyOrigin: string; address: string }
   | { kind: 'unreachable'; lastOkAt: number; nextAt: number | null };
 
 /** Errors a retry may fix, where the last good data is still shown (ux.md sentence 10). */
@@ -35,6 +37,13 @@ export function statusCause(state: DashboardState): StatusCause | null {
   }
   if (account?.quotaExhausted) return { kind: 'credit-used-up' };
   if (account !== null && account.debt > 0) return { kind: 'negative-balance', debt: account.debt };
+  if (error?.kind === 'auth' && error.reason === 'key-origin') {
+    return {
+      kind: 'key-elsewhere',
+      keyOrigin: state.key.stored?.origin ?? '',
+      address: state.backend.baseUrl ?? '',
+    };
+  }
   // An error stored before reasons were kept reads as rejected: the wording fits either reason.
   if (error?.kind === 'auth')
     return { kind: error.reason === 'not-admin-key' ? 'not-admin-key' : 'key-rejected' };

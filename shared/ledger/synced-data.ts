@@ -72,7 +72,7 @@ export const syncErrorSchema = z.object({
    * For auth errors: whether the key was refused as invalid or is not an Admin key. Optional: files
    * written before it existed still read.
    */
-  reason: z.enum(['invalid-key', 'not-admin-key']).nullable().optional(),
+  reason: z.enum(['invalid-key', 'not-admin-key', 'key-origin']).nullable().optional(),
   message: z.string().max(2000),
 });
 export type SyncError = z.infer<typeof syncErrorSchema>;

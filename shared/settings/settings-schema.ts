@@ -4,6 +4,7 @@
  * the system keychain, and the store refuses any value shaped like one.
  */
 import { z } from 'zod';
+import { apiOriginOf } from '../security/key-origin';
 import { positiveUsdTextSchema, usdTextSchema } from '../storage/usd-text';
 
 export const SETTINGS_VERSION = 3;
@@ -16,14 +17,14 @@ const whole = (min: number, max: number) =>
     .max(max, `must be at most ${max}`);
 
 /**
- * http(s), a host name or address, an optional port and path; no user, password, query or fragment.
- * A pattern rather than `URL`: shared/ has neither the DOM's nor Node's globals.
+ * http(s), a host name or address, an optional port and path; no user, password, query or fragment;
+ * plain http only to this computer (shared/security/key-origin.ts). A key never follows this
+ * address: it goes only to the origin it was given for.
  */
-const HTTP_URL = /^https?:\/\/([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[^\s?#@]*)?$/;
-
-const httpUrl = z
-  .string({ error: 'must be an http(s) URL' })
-  .regex(HTTP_URL, 'must be an http(s) URL like https://api.openai.com/v1 (no user, password or query)');
+const apiUrl = z.string({ error: 'must be an http(s) URL' }).superRefine((url, ctx) => {
+  const checked = apiOriginOf(url);
+  if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
+});
 
 export const settingsSchema = z.strictObject({
   schemaVersion: z.literal(SETTINGS_VERSION),
@@ -33,7 +34,7 @@ export const settingsSchema = z.strictObject({
    */
   backend: z.enum(['demo', 'openai'], { error: 'must be "demo" or "openai"' }).default('demo'),
   /** OpenAI or an OpenAI-compatible relay. */
-  baseUrl: httpUrl.default('https://api.openai.com/v1'),
+  baseUrl: apiUrl.default('https://api.openai.com/v1'),
   /** A day at most: the costs of today are re-fetched each poll anyway. */
   pollIntervalMinutes: whole(1, 1440).default(15),
   /** Warn when the balance falls below this (USD). */

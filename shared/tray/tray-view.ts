@@ -202,6 +202,8 @@ class Sayer {
         return s.keyRejected;
       case 'not-admin-key':
         return s.notAdminKey;
+      case 'key-elsewhere':
+        return s.keyElsewhere(cause.keyOrigin, cause.address);
       case 'unreachable':
         return s.unreachable(this.shownAt(cause.lastOkAt));
     }

@@ -37,6 +37,8 @@ export interface TrayWords {
     negativeBalance: string;
     keyRejected: string;
     notAdminKey: string;
+    /** The key's origin, then the address in use. */
+    keyElsewhere: (keyOrigin: string, address: string) => string;
     unreachable: Text;
     offline: Text;
     offlineNoData: string;
@@ -90,6 +92,8 @@ export const TRAY_WORDS: Record<Language, TrayWords> = {
       keyRejected: "OpenAI rejected the key, so Saldo can't refresh; check the key in Saldo's settings.",
       notAdminKey:
         "This is not an Admin key, so Saldo can't read your costs; replace it in Saldo's settings.",
+      keyElsewhere: (keyOrigin, address) =>
+        `The key was given for ${keyOrigin}; enter it again to use it with ${address}.`,
       unreachable: (time) => `Can't reach OpenAI. Showing data from ${time}.`,
       offline: (time) => `Offline. Showing data from ${time}; Saldo refreshes when you are back online.`,
       offlineNoData: 'Offline. Saldo fetches your data when you are back online.',
@@ -111,6 +115,7 @@ export const TRAY_WORDS: Record<Language, TrayWords> = {
         'usage-limit': 'usage limit reached',
         'key-rejected': 'key rejected',
         'not-admin-key': 'not an Admin key',
+        'key-elsewhere': 'key needed again',
         unreachable: "can't reach OpenAI",
         offline: 'offline',
         'out-of-date': 'out of date',
@@ -153,6 +158,8 @@ export const TRAY_WORDS: Record<Language, TrayWords> = {
         'OpenAI weigert de sleutel, dus Saldo kan niet vernieuwen; controleer de sleutel in de instellingen van Saldo.',
       notAdminKey:
         'Dit is geen Admin-sleutel, dus Saldo kan je kosten niet lezen; vervang hem in de instellingen van Saldo.',
+      keyElsewhere: (keyOrigin, address) =>
+        `De sleutel is opgegeven voor ${keyOrigin}; voer hem opnieuw in om hem met ${address} te gebruiken.`,
       unreachable: (time) => `OpenAI is niet bereikbaar. Je ziet gegevens van ${time}.`,
       offline: (time) => `Offline. Je ziet gegevens van ${time}; Saldo vernieuwt zodra je weer online bent.`,
       offlineNoData: 'Offline. Saldo haalt je gegevens op zodra je weer online bent.',
@@ -174,6 +181,7 @@ export const TRAY_WORDS: Record<Language, TrayWords> = {
         'usage-limit': 'gebruikslimiet bereikt',
         'key-rejected': 'sleutel geweigerd',
         'not-admin-key': 'geen Admin-sleutel',
+        'key-elsewhere': 'sleutel opnieuw nodig',
         unreachable: 'OpenAI niet bereikbaar',
         offline: 'offline',
         'out-of-date': 'verouderd',

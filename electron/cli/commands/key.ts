@@ -15,17 +15,24 @@ import {
   classifyKey,
   DEFAULT_ACCOUNT,
   environmentKey,
+  environmentKeyOrigin,
   keychainName,
   maskKey,
   type SecretStore,
 } from '../../core/secrets';
 import { dataDir, openSettingsIn, type SettingsStore } from '../../core/stores';
+import { readOptions } from '../args';
 import { EXIT_OK, UserError, type CliIo } from '../io';
 
 export const keyUsage = [
-  'key set|status|clear|test',
-  'store the OpenAI Admin key in the keychain (set reads stdin or a hidden prompt)',
+  'key set [--base-url URL]|status|clear|test',
+  'store the OpenAI Admin key in the keychain (set reads stdin or a hidden prompt); the key is sent only ' +
+    'to the address it was set for: OpenAI, or --base-url (a relay, or http://127.0.0.1:PORT/v1 for the simulator)',
 ] as const;
+
+/** Nothing after the subcommand but `set`'s address, and a refusal never repeats what was typed. */
+const TAKES_NO_ARGUMENTS =
+  'takes no arguments: pipe the key in (saldo key set < file) or type it at the hidden prompt';
 
 function settingsStore(io: CliIo): SettingsStore {
   const opened = openSettingsIn({ dir: dataDir(io.env, process.platform, os.homedir()) });
@@ -51,8 +58,18 @@ function keyStores(io: CliIo): KeyStores {
   return { secrets: io.openSecrets, settings: () => settingsStore(io) };
 }
 
-async function setKey(io: CliIo): Promise<number> {
-  const stored = await storeKey(await io.readSecret('OpenAI Admin key (input hidden): '), keyStores(io));
+/** `--base-url URL` or nothing; any other word may be the key itself, so it is never quoted back. */
+function setAddress(args: readonly string[]): string | undefined {
+  try {
+    return readOptions(args, { 'base-url': { type: 'string' } }, 'key set', keyUsage[0]).values['base-url'];
+  } catch {
+    throw new UserError('key set', `${TAKES_NO_ARGUMENTS}; the only option is --base-url URL`);
+  }
+}
+
+async function setKey(io: CliIo, baseUrl: string | undefined): Promise<number> {
+  const secret = await io.readSecret('OpenAI Admin key (input hidden): ');
+  const stored = await storeKey(secret, keyStores(io), io.env, baseUrl);
   if (!stored.ok) {
     throw new UserError(
       stored.field,
@@ -60,7 +77,8 @@ async function setKey(io: CliIo): Promise<number> {
     );
   }
   io.stdout(
-    `Stored ${stored.value.masked} in ${keychainName()}. Saldo now watches your OpenAI account: saldo sync\n`,
+    `Stored ${stored.value.masked} in ${keychainName()} for ${stored.value.origin} (it is sent nowhere else). ` +
+      'Saldo now watches your OpenAI account: saldo sync\n',
   );
   return EXIT_OK;
 }
@@ -76,13 +94,14 @@ async function keyStatus(io: CliIo): Promise<number> {
     lines.push(
       key === null
         ? `No key stored in ${whereKeys(secrets)}.`
-        : `Stored: ${kind} key ${key.masked} in ${whereKeys(secrets)}.`,
+        : `Stored: ${kind} key ${key.masked} in ${whereKeys(secrets)}, for ${key.origin}.`,
     );
   }
   const fromEnv = environmentKey(io.env);
   if (fromEnv !== null) {
     lines.push(
-      `OPENAI_ADMIN_KEY is set: ${classifyKey(fromEnv).kind} key ${maskKey(fromEnv)}, used for this run instead.`,
+      `OPENAI_ADMIN_KEY is set: ${classifyKey(fromEnv).kind} key ${maskKey(fromEnv)} for ` +
+        `${environmentKeyOrigin(io.env)}, used for this run instead.`,
     );
   }
   io.stdout(`${lines.join('\n')}\n`);
@@ -104,7 +123,12 @@ async function clearKey(io: CliIo): Promise<number> {
 async function testKey(io: CliIo): Promise<number> {
   const tested = await testKeyInUse({ env: io.env, ...keyStores(io) });
   if (!tested.ok) {
-    throw new UserError(tested.field, tested.missing ? `${tested.message}: saldo key set` : tested.message);
+    const hint = tested.missing
+      ? ': saldo key set'
+      : tested.elsewhere
+        ? ' (saldo key set --base-url URL)'
+        : '';
+    throw new UserError(tested.field, `${tested.message}${hint}`);
   }
   const { masked, baseUrl } = tested.value;
   io.stdout(`The key ${masked} works: ${baseUrl} answered the costs request.\n`);
@@ -113,17 +137,11 @@ async function testKey(io: CliIo): Promise<number> {
 
 export async function keyCommand(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'set') return setKey(io, setAddress(rest));
   // Nothing after the subcommand, and the refusal never repeats what was typed: it may be the key,
   // which on the command line would already be in the shell's history and in `ps`.
-  if (rest.length > 0) {
-    throw new UserError(
-      `key ${sub ?? ''}`.trim(),
-      'takes no arguments: pipe the key in (saldo key set < file) or type it at the hidden prompt',
-    );
-  }
+  if (rest.length > 0) throw new UserError(`key ${sub ?? ''}`.trim(), TAKES_NO_ARGUMENTS);
   switch (sub) {
-    case 'set':
-      return setKey(io);
     case 'status':
       return keyStatus(io);
     case 'clear':

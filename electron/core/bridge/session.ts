@@ -12,6 +12,7 @@ import { failure, type BridgeResult } from '../../../shared/bridge/result';
 import {
   createMonitorPoller,
   describeKey,
+  baseUrlFor,
   keyInUse,
   openMonitor,
   pollSettingsOf,
@@ -187,13 +188,19 @@ class Session implements BridgeSession {
     if (current === null) return null;
     const { opened } = current;
     const state = opened.monitor.state();
+    const settings = opened.settings.read();
+    const address = baseUrlFor(this.#options.env, settings.baseUrl);
     return buildSnapshot({
       now: opened.now(),
       state,
       ledger: opened.ledger.read(),
-      settings: opened.settings.read(),
+      settings,
       backend: { choice: opened.choice, baseUrl: opened.baseUrl, capabilities: opened.capabilities() },
-      key: { ...this.#keyInfo, lastCheck: this.#keyCheck.last() },
+      key: {
+        ...this.#keyInfo,
+        address: address.ok ? address.url : settings.baseUrl,
+        lastCheck: this.#keyCheck.last(),
+      },
       sync: this.#syncStatus(current),
       dataDir: opened.dir,
     });
@@ -295,7 +302,7 @@ class Session implements BridgeSession {
     const found = await keyInUse(visible, async () => this.#secrets);
     const inUse =
       found.ok && found.value !== null
-        ? { ...describeKey(found.value.key), source: found.value.source }
+        ? { ...describeKey(found.value.key), source: found.value.source, origin: found.value.origin }
         : null;
     return keyInfoOf(this.#secrets.describe(), inUse);
   }

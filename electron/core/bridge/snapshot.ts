@@ -20,7 +20,7 @@ import type {
   SyncStatus,
 } from '../../../shared/bridge/dashboard-state';
 import type { Ledger } from '../../../shared/ledger/ledger-schema';
-import type { Settings } from '../../../shared/settings/settings-schema';
+import { defaultSettings, type Settings } from '../../../shared/settings/settings-schema';
 import type { BackendCapabilities } from '../billing-backend';
 import {
   buildCase,
@@ -84,15 +84,21 @@ export function buildSnapshot(sources: SnapshotSources): DashboardState {
  */
 export function keyInfoOf(
   store: SecretStoreDescription,
-  inUse: (Pick<KeyDescription, 'kind' | 'last4'> & { source: 'keychain' | 'environment' }) | null,
+  inUse:
+    (Pick<KeyDescription, 'kind' | 'last4'> & { source: 'keychain' | 'environment'; origin: string }) | null,
+  address: string = defaultSettings().baseUrl,
 ): KeyInfo {
   return {
     store: keyStoreOf(store.backend),
     keeper: store.keeper ?? null,
     file: store.path ?? null,
     advice: store.advice ?? null,
-    stored: inUse === null ? null : { kind: inUse.kind, last4: inUse.last4, source: inUse.source },
-    // The session knows the last test, and adds it.
+    stored:
+      inUse === null
+        ? null
+        : { kind: inUse.kind, last4: inUse.last4, source: inUse.source, origin: inUse.origin },
+    // The session knows the settings and the last test, and adds them.
+    address,
     lastCheck: null,
   };
 }

@@ -37,6 +37,8 @@ export function createDemoBackend(options: DemoOptions = {}): DemoBackend {
     started ??= startSimulator({ port: 0, scenario: 'demo', ...options.simulator }).then((sim) => {
       const backend = createOpenAiBackend({
         apiKey: DEMO_KEY,
+        // The fake key is given for the simulator Saldo itself started, and goes nowhere else.
+        keyOrigin: new URL(sim.baseUrl).origin,
         baseUrl: sim.baseUrl,
         now: sim.now,
         ...options.backend,

@@ -4,11 +4,13 @@
  * the demo; try it with one small request. Errors are values naming the field at fault, and
  * nothing here returns, logs or puts in an error more of a key than its kind and last four.
  */
-import { createOpenAiBackend, type OpenAiBackendOptions } from '../openai';
+import { apiOriginOf, keyOriginRefusal } from '../../../shared/security/key-origin';
+import { createOpenAiBackend, DEFAULT_BASE_URL, type OpenAiBackendOptions } from '../openai';
 import {
   classifyKey,
   DEFAULT_ACCOUNT,
   environmentKey,
+  environmentKeyOrigin,
   maskKey,
   normalizeKey,
   type KeyKind,
@@ -30,6 +32,8 @@ export interface KeyActionRefusal {
   field: string;
   message: string;
   missing?: true;
+  /** The key was given for another address than the one in use: nothing was sent. */
+  elsewhere?: true;
 }
 
 function refused(field: string, message: string): KeyActionRefusal {
@@ -47,6 +51,8 @@ export interface StoredKey {
   last4: string;
   /** `sk-admin-…abcd`. */
   masked: string;
+  /** The origin the key was stored for. */
+  origin: string;
 }
 
 /**
@@ -63,23 +69,51 @@ function storeRefusal(error: StoreError): KeyActionRefusal {
 }
 
 /**
- * Stores `text` as the Admin key and chooses the OpenAI account. Only an Admin key is kept: any
- * other is refused on field `key` with classifyKey's explanation (what an Admin key is, where to
- * make one), before the keychain is touched.
+ * Stores `text` as the Admin key for `baseUrl` and chooses the OpenAI account at that address. The
+ * key is bound to the address's origin in the keychain: it is sent nowhere else, whatever the
+ * settings say later. `baseUrl`: the address named with the key (the CLI's `--base-url`, the one the
+ * dashboard shows), else `OPENAI_BASE_URL`, else OpenAI's API. Only an Admin key is kept: any other
+ * is refused on field `key` with classifyKey's explanation, before the keychain is touched.
  */
-export async function storeKey(text: string, stores: KeyStores): Promise<KeyActionResult<StoredKey>> {
+export async function storeKey(
+  text: string,
+  stores: KeyStores,
+  env: Environment,
+  baseUrl?: string,
+): Promise<KeyActionResult<StoredKey>> {
   const key = normalizeKey(text);
   const form = classifyKey(key);
   if (!form.ok) return refused('key', form.explanation);
+  const given = givenAddress(env, baseUrl);
+  if (!given.ok) return given;
   const secrets = await stores.secrets();
   if (cannotKeep(secrets)) {
     return refused('keychain', `unavailable, the key cannot be stored. ${secrets.describe().detail}`);
   }
-  const stored = await secrets.set(DEFAULT_ACCOUNT, key);
+  const stored = await secrets.set(DEFAULT_ACCOUNT, key, given.value.origin);
   if (!stored.ok) return refused('keychain', stored.error.message);
-  const saved = stores.settings().update({ backend: 'openai' });
+  const saved = stores.settings().update({ backend: 'openai', baseUrl: given.value.url });
   if (!saved.ok) return storeRefusal(saved.error);
-  return { ok: true, value: { kind: 'admin', last4: form.last4, masked: maskKey(key) } };
+  return {
+    ok: true,
+    value: { kind: 'admin', last4: form.last4, masked: maskKey(key), origin: given.value.origin },
+  };
+}
+
+/** The address a key is set for and its origin, refused on the field it came from. */
+function givenAddress(
+  env: Environment,
+  baseUrl: string | undefined,
+): KeyActionResult<{ url: string; origin: string }> {
+  const fromEnv = env.OPENAI_BASE_URL;
+  const [field, url] =
+    baseUrl !== undefined
+      ? ['baseUrl', baseUrl.trim()]
+      : fromEnv !== undefined && fromEnv !== ''
+        ? ['OPENAI_BASE_URL', fromEnv]
+        : ['baseUrl', DEFAULT_BASE_URL];
+  const origin = apiOriginOf(url);
+  return origin.ok ? { ok: true, value: { url, origin: origin.origin } } : refused(field, origin.message);
 }
 
 /** Removes the stored key and goes back to the demo account; `removed`: there was one. */
@@ -95,6 +129,13 @@ export async function clearKey(stores: KeyStores): Promise<KeyActionResult<{ rem
   return { ok: true, value: { removed: removed.value } };
 }
 
+export interface KeyInUse {
+  key: string;
+  /** The origin it was given for: the only one it is sent to. */
+  origin: string;
+  source: 'environment' | 'keychain';
+}
+
 /**
  * The key in use: `OPENAI_ADMIN_KEY` first (it wins for the run), else the stored one; null when
  * there is neither (no keychain counts as no key). The text goes to the HTTP client and nowhere else.
@@ -102,14 +143,20 @@ export async function clearKey(stores: KeyStores): Promise<KeyActionResult<{ rem
 export async function keyInUse(
   env: Environment,
   secrets: () => Promise<SecretStore>,
-): Promise<KeyActionResult<{ key: string; source: 'environment' | 'keychain' } | null>> {
+): Promise<KeyActionResult<KeyInUse | null>> {
   const fromEnv = environmentKey(env);
-  if (fromEnv !== null) return { ok: true, value: { key: fromEnv, source: 'environment' } };
+  if (fromEnv !== null) {
+    return { ok: true, value: { key: fromEnv, origin: environmentKeyOrigin(env), source: 'environment' } };
+  }
   const store = await secrets();
   if (store.describe().backend === 'unavailable') return { ok: true, value: null };
   const found = await store.get(DEFAULT_ACCOUNT);
   if (!found.ok) return refused('keychain', found.error.message);
-  return { ok: true, value: found.value === null ? null : { key: found.value.reveal(), source: 'keychain' } };
+  const stored = found.value;
+  return {
+    ok: true,
+    value: stored === null ? null : { key: stored.reveal(), origin: stored.origin, source: 'keychain' },
+  };
 }
 
 /** What is known of a key without showing it. */
@@ -151,10 +198,18 @@ export async function testKey(options: KeyTestOptions): Promise<KeyActionResult<
   if (inUse.value === null) {
     return { ...refused('key', 'none stored and OPENAI_ADMIN_KEY is not set'), missing: true };
   }
-  const { key } = inUse.value;
+  const { key, origin } = inUse.value;
   const base = baseUrlFor(options.env, options.settings().read().baseUrl);
   if (!base.ok) return refused('OPENAI_BASE_URL', base.message);
-  const backend = createOpenAiBackend({ apiKey: key, baseUrl: base.url, ...options.client, maxRetries: 1 });
+  const elsewhere = keyOriginRefusal(origin, base.url);
+  if (elsewhere !== null) return { ...refused('key', elsewhere), elsewhere: true };
+  const backend = createOpenAiBackend({
+    apiKey: key,
+    keyOrigin: origin,
+    baseUrl: base.url,
+    ...options.client,
+    maxRetries: 1,
+  });
   const answer = await backend.fetchCosts({ startDay: utcDayOf((options.now ?? Date.now)()) });
   if (!answer.ok) return refused('key', `${answer.error.kind}: ${answer.error.message}`);
   return { ok: true, value: { masked: maskKey(key), baseUrl: base.url } };

@@ -12,6 +12,7 @@ import { createOpenAiBackend, type OpenAiBackendOptions } from '../openai';
 import {
   DEFAULT_ACCOUNT,
   environmentKey,
+  environmentKeyOrigin,
   maskKey,
   openSecretStore,
   type ApiKey,
@@ -68,6 +69,11 @@ export interface OpenedMonitor {
   simulatorUrl(): string | null;
   /** The OpenAI (or relay) address in use; null for the demo. */
   baseUrl: string | null;
+  /**
+   * The origin the key in use was given for; null for the demo. When it is not `baseUrl`'s, no
+   * request is made and every sync fails with `auth`/`key-origin` until the key is entered again.
+   */
+  keyOrigin: string | null;
   /** The backend's clock, UTC ms (the simulator's for the demo): the monitor's `now`. */
   now(): number;
   /** What the backend can do (whether it reports a balance, accepts auto-recharge settings). */
@@ -111,7 +117,7 @@ async function storedKey(secrets: SecretStore): Promise<ApiKey | null> {
 
 type Parts = Pick<
   OpenedMonitor,
-  'monitor' | 'maskedKey' | 'simulatorUrl' | 'baseUrl' | 'now' | 'capabilities' | 'close'
+  'monitor' | 'maskedKey' | 'simulatorUrl' | 'baseUrl' | 'keyOrigin' | 'now' | 'capabilities' | 'close'
 >;
 
 /**
@@ -151,6 +157,7 @@ function demoParts(
     maskedKey: null,
     simulatorUrl: () => (aligned ? demo.simulatorUrl() : null),
     baseUrl: null,
+    keyOrigin: null,
     now,
     capabilities: () => demo.backend.capabilities(),
     close: demo.close,
@@ -204,13 +211,22 @@ export async function openMonitor(options: OpenMonitorOptions): Promise<OpenMoni
     parts = demoParts(common, options);
   } else {
     const key = envKey ?? keychainKey!.reveal();
+    // Bound where it was given: the variable's by OPENAI_BASE_URL beside it, the stored one in its store.
+    const keyOrigin = envKey !== null ? environmentKeyOrigin(env) : keychainKey!.origin;
     const now = options.now ?? Date.now;
-    const backend = createOpenAiBackend({ apiKey: key, baseUrl: openAiUrl, now, ...options.client });
+    const backend = createOpenAiBackend({
+      apiKey: key,
+      keyOrigin,
+      baseUrl: openAiUrl,
+      now,
+      ...options.client,
+    });
     parts = {
       monitor: createMonitor({ ...common, backend, now, backendName: 'openai' }),
       maskedKey: keychainKey?.masked ?? maskKey(key),
       simulatorUrl: () => null,
       baseUrl: openAiUrl,
+      keyOrigin,
       now,
       capabilities: () => backend.capabilities(),
       close: async () => {},

@@ -20,7 +20,8 @@ import { abortableSleep, getWithRetry, type HttpConfig } from './http';
 import { fetchAllPages } from './paginate';
 import { parseBody } from './parse-body';
 import { DEFAULT_MAX_RETRIES } from './retry-policy';
-import { redactSecrets } from '../secrets/redact';
+import { redactSecrets, redactStrings } from '../secrets/redact';
+import { keyOriginRefusal } from '../../../shared/security/key-origin';
 import { completionsPageSchema, costsPageSchema, creditGrantsSchema } from './wire';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -32,6 +33,11 @@ export const MAX_USAGE_PAGE = 31;
 
 export interface OpenAiBackendOptions {
   apiKey: string;
+  /**
+   * The origin the key was given for (its secret store's binding): a backend for another address
+   * never holds the key, and every request fails with `auth`/`key-origin` before it is made.
+   */
+  keyOrigin: string;
   /** Defaults to OpenAI's; callers pass OPENAI_BASE_URL (a relay, the simulator). */
   baseUrl?: string;
   fetch?: typeof fetch;
@@ -50,8 +56,10 @@ type BalanceCapability = BackendCapabilities['balance'];
 
 export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBackend {
   const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const elsewhere = keyOriginRefusal(options.keyOrigin, base) !== null;
   const config: HttpConfig = {
-    apiKey: options.apiKey,
+    apiKey: elsewhere ? '' : options.apiKey,
+    keyOrigin: options.keyOrigin,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     sleep: options.sleep ?? abortableSleep,
     random: options.random ?? Math.random,
@@ -73,6 +81,11 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
       message: redactSecrets(result.error.message, config.apiKey),
     };
     return { ok: false, error };
+  }
+
+  /** What the server said, to be stored and shown: any run of the key it echoed (a line item's name) goes. */
+  function heard<T>(value: T): T {
+    return redactStrings(value, options.apiKey);
   }
 
   function bucketsUrl(
@@ -117,8 +130,8 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
         range,
         utcDayOf(config.now()),
       );
-      for (const warning of costs.skipped) range.onWarning?.(warning);
-      return { ok: true, value: costs.rows };
+      for (const warning of costs.skipped) range.onWarning?.(heard(warning));
+      return { ok: true, value: heard(costs.rows) };
     },
 
     async fetchUsage(range): Promise<BackendResult<DailyUsage[]>> {
@@ -140,8 +153,8 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
         range,
         utcDayOf(config.now()),
       );
-      for (const warning of usage.skipped) range.onWarning?.(warning);
-      return { ok: true, value: usage.rows };
+      for (const warning of usage.skipped) range.onWarning?.(heard(warning));
+      return { ok: true, value: heard(usage.rows) };
     },
 
     async fetchBalance(request): Promise<BackendResult<ObservedBalance | null>> {
@@ -162,7 +175,7 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
       const summary = parseBody(creditGrantsSchema, answer.value.text, 'credit grants');
       if (!summary.ok) return scrubbed(summary);
       balance = 'api';
-      return { ok: true, value: observedBalanceFrom(summary.value, config.now()) };
+      return { ok: true, value: heard(observedBalanceFrom(summary.value, config.now())) };
     },
   };
 }

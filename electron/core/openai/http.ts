@@ -14,9 +14,12 @@ import {
   waitingForServer,
 } from './retry-policy';
 import { redactSecrets } from '../secrets/redact';
+import { keyOriginRefusal } from '../../../shared/security/key-origin';
 
 export interface HttpConfig {
   apiKey: string;
+  /** The origin the key was given for: a request to any other is refused before it is made. */
+  keyOrigin: string;
   fetch: typeof fetch;
   /** Waits before a retry; ends early (resolving) once `signal` aborts. */
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -111,6 +114,18 @@ function describe(error: unknown, apiKey: string): string {
   return redactSecrets(detail === '' ? message : `${message} (${detail})`, apiKey);
 }
 
+/** The key goes only to its origin, judged on the WHATWG origin fetch itself will use. */
+function refusedOrigin(keyOrigin: string, url: string): BackendError | null {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    origin = url;
+  }
+  const message = keyOriginRefusal(keyOrigin, origin);
+  return message === null ? null : { kind: 'auth', reason: 'key-origin', status: 0, message };
+}
+
 /**
  * GETs `url`, retrying per the retry policy. Resolves with the answer when it is a 2xx or one the
  * caller reads itself (`isAnswer`), else with the typed error of the last attempt.
@@ -123,6 +138,8 @@ export async function getWithRetry(
   /** The sync's deadline: once it aborts, no attempt or wait goes on. */
   signal?: AbortSignal,
 ): Promise<BackendResult<Exchange>> {
+  const elsewhere = refusedOrigin(config.keyOrigin, url);
+  if (elsewhere !== null) return { ok: false, error: elsewhere };
   if (!HEADER_SAFE.test(config.apiKey)) {
     const message = 'the API key is empty or holds characters an HTTP header cannot carry';
     return { ok: false, error: { kind: 'auth', reason: 'invalid-key', status: 0, message } };

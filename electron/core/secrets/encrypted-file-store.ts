@@ -15,6 +15,8 @@ import { migrateDocument, type VersionedFormat } from '../../../shared/storage/v
 import { KEYCHAIN_WORDS } from '../../../shared/keychain/keychain-words';
 import { ConfJsonFile, confStoreClass, errorMessage } from '../stores/json-file';
 import { errorText } from './keychain-errors';
+import { decodeBoundKey, encodeBoundKey } from './bound-key';
+import { DEFAULT_KEY_ORIGIN } from '../../../shared/security/key-origin';
 import { type SafeStorageApi, type SafeStorageProtection, safeStorageProtection } from './safe-storage';
 import {
   ApiKey,
@@ -85,17 +87,18 @@ export class EncryptedFileSecretStore implements SecretStore {
     return ciphertext === undefined ? succeed(null) : this.#decrypt(account, ciphertext);
   }
 
-  async set(account: string, key: string): Promise<SecretResult<undefined>> {
+  async set(account: string, key: string, origin = DEFAULT_KEY_ORIGIN): Promise<SecretResult<undefined>> {
     const refused =
       invalidAccount<undefined>(account) ?? invalidKey<undefined>(key) ?? this.#unusable<undefined>();
     if (refused) return refused;
+    const stored = encodeBoundKey({ key, origin });
     let ciphertext: string;
     try {
-      ciphertext = this.#safeStorage.encryptString(key).toString('base64');
+      ciphertext = this.#safeStorage.encryptString(stored).toString('base64');
     } catch (error) {
       return fail(
         'failed',
-        `Electron's safeStorage could not encrypt the key (${errorText(error, [key])}); nothing was stored.`,
+        `Electron's safeStorage could not encrypt the key (${errorText(error, [stored, key])}); nothing was stored.`,
       );
     }
     const loaded = this.#load();
@@ -188,8 +191,9 @@ export class EncryptedFileSecretStore implements SecretStore {
       return undecryptable(errorText(error));
     }
     // Decrypting someone else's ciphertext can "succeed" with garbage: that is no key either.
-    return invalidKey(text) === null
-      ? succeed(new ApiKey(text))
+    const bound = decodeBoundKey(text);
+    return bound !== null && invalidKey(bound.key) === null
+      ? succeed(new ApiKey(bound.key, bound.origin))
       : undecryptable('it does not decrypt to a key');
   }
 

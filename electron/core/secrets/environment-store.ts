@@ -4,6 +4,7 @@
  * "stored" key that silently vanishes at exit would be worse than being told.
  */
 import type { KeychainAdvice } from '../../../shared/keychain/keychain-words';
+import { apiOriginOf, DEFAULT_KEY_ORIGIN } from '../../../shared/security/key-origin';
 import { normalizeKey } from './key-form';
 import {
   ApiKey,
@@ -25,6 +26,16 @@ export function environmentKey(env: Readonly<Record<string, string | undefined>>
   return key === '' ? null : key;
 }
 
+/**
+ * The origin `OPENAI_ADMIN_KEY` is given for: `OPENAI_BASE_URL`'s when set (and allowed), else
+ * OpenAI's API — set beside the key by whoever started Saldo, never taken from the settings file.
+ */
+export function environmentKeyOrigin(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.OPENAI_BASE_URL;
+  const read = base === undefined || base === '' ? null : apiOriginOf(base);
+  return read?.ok ? read.origin : DEFAULT_KEY_ORIGIN;
+}
+
 export class EnvironmentSecretStore implements SecretStore {
   readonly #key: ApiKey | null;
   readonly #advice: KeychainAdvice | undefined;
@@ -35,7 +46,7 @@ export class EnvironmentSecretStore implements SecretStore {
    */
   constructor(env: Readonly<Record<string, string | undefined>>, advice?: KeychainAdvice) {
     const key = environmentKey(env);
-    this.#key = key === null ? null : new ApiKey(key);
+    this.#key = key === null ? null : new ApiKey(key, environmentKeyOrigin(env));
     this.#advice = advice;
   }
 

@@ -1,6 +1,12 @@
 /** The key's home: stores, the form check of a pasted key, and the scrubber for outgoing text. */
 export { EncryptedFileSecretStore, type EncryptedFileSecretStoreOptions } from './encrypted-file-store';
-export { EnvironmentSecretStore, ENV_KEY_VARIABLE, environmentKey } from './environment-store';
+export { type BoundKey } from './bound-key';
+export {
+  EnvironmentSecretStore,
+  ENV_KEY_VARIABLE,
+  environmentKey,
+  environmentKeyOrigin,
+} from './environment-store';
 export {
   ADMIN_KEYS_URL,
   classifyKey,
@@ -22,7 +28,7 @@ export {
 } from './keytar-store';
 export { MemorySecretStore } from './memory-store';
 export { type DesktopSecretStoreOptions, openDesktopSecretStore, openSecretStore } from './open-secret-store';
-export { isCredentialName, redactSecrets } from './redact';
+export { isCredentialName, redactKeyShapes, redactSecrets, redactStrings } from './redact';
 export { type SafeStorageApi, type SafeStorageProtection, safeStorageProtection } from './safe-storage';
 export {
   accountFor,

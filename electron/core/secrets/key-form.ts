@@ -52,7 +52,8 @@ export function hasBadCharacters(key: string): boolean {
   return /[\s\x00-\x1f\x7f-\x9f]/.test(key);
 }
 
-function prefixOf(key: string): string {
+/** `sk-admin-` of an Admin key: the words of its kind, which hold nothing of the key itself. */
+export function prefixOf(key: string): string {
   return OPENAI_PREFIXES.find(([prefix]) => key.startsWith(prefix))?.[0] ?? '';
 }
 

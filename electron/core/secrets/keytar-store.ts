@@ -12,6 +12,8 @@ import {
   type KeychainSetup,
   loadFailure,
 } from './keychain-errors';
+import { decodeBoundKey, encodeBoundKey } from './bound-key';
+import { DEFAULT_KEY_ORIGIN } from '../../../shared/security/key-origin';
 import {
   ApiKey,
   fail,
@@ -102,17 +104,20 @@ export class KeytarSecretStore implements SecretStore {
   async get(account: string): Promise<SecretResult<ApiKey | null>> {
     const refused = invalidAccount<ApiKey | null>(account);
     if (refused) return refused;
-    return this.#run([], async (keytar) => {
-      const key = await keytar.getPassword(this.#service, account);
-      return key === null ? null : new ApiKey(key);
-    });
+    const read = await this.#run([], (keytar) => keytar.getPassword(this.#service, account));
+    if (!read.ok || read.value === null) return read as SecretResult<null>;
+    const bound = decodeBoundKey(read.value);
+    return bound === null || invalidKey(bound.key) !== null
+      ? fail('failed', `The keychain entry of ${account} is not a key Saldo stored: store the key again.`)
+      : succeed(new ApiKey(bound.key, bound.origin));
   }
 
-  async set(account: string, key: string): Promise<SecretResult<undefined>> {
+  async set(account: string, key: string, origin = DEFAULT_KEY_ORIGIN): Promise<SecretResult<undefined>> {
     const refused = invalidAccount<undefined>(account) ?? invalidKey<undefined>(key);
     if (refused) return refused;
-    return this.#run([key], async (keytar) => {
-      await keytar.setPassword(this.#service, account, key);
+    const stored = encodeBoundKey({ key, origin });
+    return this.#run([stored, key], async (keytar) => {
+      await keytar.setPassword(this.#service, account, stored);
       return undefined;
     });
   }

@@ -19,10 +19,10 @@ export class MemorySecretStore implements SecretStore {
     return invalidAccount(account) ?? succeed(this.#keys.get(account) ?? null);
   }
 
-  async set(account: string, key: string): Promise<SecretResult<undefined>> {
+  async set(account: string, key: string, origin?: string): Promise<SecretResult<undefined>> {
     const refused = invalidAccount<undefined>(account) ?? invalidKey<undefined>(key);
     if (refused) return refused;
-    this.#keys.set(account, new ApiKey(key));
+    this.#keys.set(account, new ApiKey(key, origin));
     return succeed(undefined);
   }
 

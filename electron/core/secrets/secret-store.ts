@@ -6,6 +6,7 @@
  * the main process, out of logs, stores, crash output and errors.
  */
 import type { KeychainAdvice, KeyKeeper } from '../../../shared/keychain/keychain-words';
+import { DEFAULT_KEY_ORIGIN } from '../../../shared/security/key-origin';
 import { hasBadCharacters, maskKey } from './key-form';
 
 export type SecretBackend = 'keychain' | 'encrypted-file' | 'environment' | 'memory' | 'unavailable';
@@ -50,12 +51,19 @@ export type SecretResult<T> =
  * A key as read from a store. The text is in a private field and comes out only through `reveal()`,
  * at the one place that builds the Authorization header; `JSON.stringify`, string conversion and
  * `console.log`/`util.inspect` all show the masked form, so a stray log line cannot leak it.
+ * `origin`: where it was given for (shared/security/key-origin.ts), the one origin it may be sent to.
  */
 export class ApiKey {
   readonly #text: string;
+  readonly #origin: string;
 
-  constructor(text: string) {
+  constructor(text: string, origin: string = DEFAULT_KEY_ORIGIN) {
     this.#text = text;
+    this.#origin = origin;
+  }
+
+  get origin(): string {
+    return this.#origin;
   }
 
   /** The key itself: pass it to the HTTP client and nowhere else. */
@@ -84,8 +92,11 @@ export class ApiKey {
 export interface SecretStore {
   /** The key of `account` (`openai:default`), or `null` when none is stored. */
   get(account: string): Promise<SecretResult<ApiKey | null>>;
-  /** Stores (or replaces) the key of `account`. */
-  set(account: string, key: string): Promise<SecretResult<undefined>>;
+  /**
+   * Stores (or replaces) the key of `account`, bound to `origin` (default OpenAI's API): the key is
+   * sent nowhere else, whatever the settings later say.
+   */
+  set(account: string, key: string, origin?: string): Promise<SecretResult<undefined>>;
   /** Removes the key of `account`; the value says whether there was one. */
   delete(account: string): Promise<SecretResult<boolean>>;
   /** Which backend holds the keys, and for `unavailable` what to install. */

@@ -30,6 +30,11 @@ export const overviewMessages = catalogue({
         word: 'Key rejected',
         text: "OpenAI rejected the key, so Saldo can't read your costs. Check or replace the key in Settings.",
       },
+      keyElsewhere: {
+        word: 'Key needed again',
+        text: (keyOrigin: string, address: string) =>
+          `The key was given for ${keyOrigin}; enter it again to use it with ${address}. Saldo sends it nowhere else.`,
+      },
       notAdminKey: {
         word: 'Not an Admin key',
         text: 'This is a project key. Reading costs needs an Admin key (it starts with sk-admin-), which only organization owners can create.',
@@ -117,6 +122,11 @@ export const overviewMessages = catalogue({
       keyRejected: {
         word: 'Sleutel geweigerd',
         text: 'OpenAI weigert de sleutel, dus Saldo kan je kosten niet lezen. Controleer of vervang de sleutel in Instellingen.',
+      },
+      keyElsewhere: {
+        word: 'Sleutel opnieuw nodig',
+        text: (keyOrigin: string, address: string) =>
+          `De sleutel is opgegeven voor ${keyOrigin}; voer hem opnieuw in om hem met ${address} te gebruiken. Saldo stuurt hem nergens anders heen.`,
       },
       notAdminKey: {
         word: 'Geen Admin-sleutel',

@@ -47,6 +47,9 @@ export const settingsMessages = catalogue({
         'Saldo encrypts the key on this computer and never shows it again, only its last 4 characters.',
       label: 'Admin key',
       replaceLabel: 'Replace the Admin key',
+      forAddress: (address: string) =>
+        `For ${address} (the address under Connection): Saldo sends the key there and nowhere else.`,
+      givenFor: (origin: string) => `Given for ${origin}: Saldo sends it nowhere else.`,
       store: 'Store key',
       empty: 'Paste an Admin key first: it starts with sk-admin-.',
       projectKey:
@@ -145,6 +148,9 @@ export const settingsMessages = catalogue({
         'Saldo versleutelt de sleutel op deze computer en toont hem nooit meer, alleen de laatste 4 tekens.',
       label: 'Admin-sleutel',
       replaceLabel: 'Admin-sleutel vervangen',
+      forAddress: (address: string) =>
+        `Voor ${address} (het adres onder Verbinding): Saldo stuurt de sleutel daarheen en nergens anders.`,
+      givenFor: (origin: string) => `Opgegeven voor ${origin}: Saldo stuurt hem nergens anders heen.`,
       store: 'Sleutel opslaan',
       empty: 'Plak eerst een Admin-sleutel: die begint met sk-admin-.',
       projectKey:

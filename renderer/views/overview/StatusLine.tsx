@@ -49,8 +49,14 @@ export function StatusLine({ cause }: { cause: StatusCause }) {
         />
       );
     case 'key-rejected':
-    case 'not-admin-key': {
-      const words = cause.kind === 'key-rejected' ? m.keyRejected : m.notAdminKey;
+    case 'not-admin-key':
+    case 'key-elsewhere': {
+      const words =
+        cause.kind === 'key-elsewhere'
+          ? { ...m.keyElsewhere, text: m.keyElsewhere.text(cause.keyOrigin, cause.address) }
+          : cause.kind === 'key-rejected'
+            ? m.keyRejected
+            : m.notAdminKey;
       return (
         <Line
           tone="critical"

@@ -32,7 +32,8 @@ export function KeyForm() {
         return submission.reject({ key: m.notOpenAi });
       case 'admin':
         await submission.run(
-          () => bridge.call('key:set', { key }),
+          // Bound to the address shown beside the field, in main's keychain: it goes nowhere else.
+          () => bridge.call('key:set', { key, baseUrl: state.key.address }),
           ['key'],
           ({ last4 }) => (last4 === '' ? m.storedNoDigits : m.stored(last4)),
         );
@@ -54,6 +55,7 @@ export function KeyForm() {
         autoCorrect="off"
         disabled={unavailable}
       />
+      <p className="key-form__address">{m.forAddress(state.key.address)}</p>
       <SubmitButton submission={submission} disabled={unavailable}>
         {m.store}
       </SubmitButton>

@@ -39,6 +39,7 @@ export function KeyStatus() {
   return (
     <>
       <p className="key-status">{parts.join(' · ')}</p>
+      <p className="key-status__origin">{m.givenFor(stored.origin)}</p>
       {stored.source === 'keychain' && keeper !== null ? (
         <p className="key-status__where">
           {inFile && file !== null ? m.whereFile(file, m.keeper[keeper]) : m.where(m.keeper[keeper])}

@@ -71,8 +71,9 @@ describe('saldo key', () => {
     expect(set.stdout).toMatch(/^Stored sk-admin-…abcd in the Secret Service keyring/);
 
     const status = await saldo(['key', 'status']);
+    // Bound to the simulator's origin: OPENAI_BASE_URL was set beside it.
     expect(status.stdout).toBe(
-      'Stored: admin key sk-admin-…abcd in the Secret Service keyring (GNOME Keyring or KWallet).\n',
+      `Stored: admin key sk-admin-…abcd in the Secret Service keyring (GNOME Keyring or KWallet), for ${new URL(sim.baseUrl).origin}.\n`,
     );
 
     // Storing the key chose the OpenAI account: sync now uses it (against the simulator).
@@ -105,7 +106,7 @@ describe('saldo key', () => {
   it('status reports OPENAI_ADMIN_KEY beside the keychain', async () => {
     const run = await saldo(['key', 'status'], '', { OPENAI_ADMIN_KEY: FAKE_ADMIN_KEY });
     expect(run.stdout).toMatch(
-      /OPENAI_ADMIN_KEY is set: admin key sk-admin-…abcd, used for this run instead\.\n$/,
+      /OPENAI_ADMIN_KEY is set: admin key sk-admin-…abcd for http:\/\/127\.0\.0\.1:\d+, used for this run instead\.\n$/,
     );
     expectNoKey(run);
   });

@@ -156,6 +156,7 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
       file: null,
       advice: null,
       stored: null,
+      address: 'https://api.openai.com/v1',
       lastCheck: null,
     },
     sync: {

@@ -23,13 +23,19 @@ function withKey(stored: KeyInfo['stored'], language: 'en' | 'nl' = 'en') {
 
 /** A key kept in the desktop app's safeStorage file, where the keychain did not answer. */
 function inEncryptedFile(language: 'en' | 'nl'): DashboardState {
-  const base = withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }, language);
+  const base = withKey(
+    { kind: 'admin', last4: 'abcd', source: 'keychain', origin: 'https://api.openai.com' },
+    language,
+  );
   const file = '/home/me/.config/Saldo/secrets.json';
   return { ...base, key: { ...base.key, store: 'encrypted-file', keeper: 'kwallet', file } };
 }
 
 function withCheck(lastCheck: KeyInfo['lastCheck'], language: 'en' | 'nl' = 'en') {
-  const base = withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }, language);
+  const base = withKey(
+    { kind: 'admin', last4: 'abcd', source: 'keychain', origin: 'https://api.openai.com' },
+    language,
+  );
   return { ...base, key: { ...base.key, lastCheck } };
 }
 
@@ -122,7 +128,9 @@ describe('SettingsView', () => {
     });
 
     it('shows a stored key by kind and last four only, and where it lives', () => {
-      renderSettings(withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }));
+      renderSettings(
+        withKey({ kind: 'admin', last4: 'abcd', source: 'keychain', origin: 'https://api.openai.com' }),
+      );
       expect(screen.getByText('Admin key stored in your system keychain · ends in abcd')).toBeInTheDocument();
       expect(
         screen.getByText('Keychain: the Secret Service keyring (GNOME Keyring or KWallet), service "Saldo"'),
@@ -183,7 +191,9 @@ describe('SettingsView', () => {
     });
 
     it('says when the key comes from the environment, and warns about a key that cannot read costs', () => {
-      renderSettings(withKey({ kind: 'project', last4: 'wxyz', source: 'environment' }));
+      renderSettings(
+        withKey({ kind: 'project', last4: 'wxyz', source: 'environment', origin: 'https://api.openai.com' }),
+      );
       expect(
         screen.getByText('Project key from OPENAI_ADMIN_KEY, for this run only · ends in wxyz'),
       ).toBeInTheDocument();
@@ -231,7 +241,9 @@ describe('SettingsView', () => {
     });
 
     it('names the keychain in the language of the screen', () => {
-      renderSettings(withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }, 'nl'));
+      renderSettings(
+        withKey({ kind: 'admin', last4: 'abcd', source: 'keychain', origin: 'https://api.openai.com' }, 'nl'),
+      );
       expect(
         screen.getByText(
           'Sleutelhanger: de Secret Service-sleutelhanger (GNOME Keyring of KWallet), dienst "Saldo"',
@@ -243,7 +255,10 @@ describe('SettingsView', () => {
       const base = withoutKeychain('install-keyring');
       renderSettings({
         ...base,
-        key: { ...base.key, stored: { kind: 'admin', last4: 'wxyz', source: 'environment' } },
+        key: {
+          ...base.key,
+          stored: { kind: 'admin', last4: 'wxyz', source: 'environment', origin: 'https://api.openai.com' },
+        },
       });
       expect(
         screen.getByText('Admin key from OPENAI_ADMIN_KEY, for this run only · ends in wxyz'),
@@ -309,7 +324,9 @@ describe('SettingsView', () => {
       const input = keyField('Admin key');
       await user.type(input, ADMIN_KEY);
       await user.keyboard('{Enter}');
-      expect(calls).toEqual([{ channel: 'key:set', request: { key: ADMIN_KEY } }]);
+      expect(calls).toEqual([
+        { channel: 'key:set', request: { key: ADMIN_KEY, baseUrl: 'https://api.openai.com/v1' } },
+      ]);
       expect(input).toHaveValue('');
       expect(await screen.findByText('Admin key stored · ends in WXYZ.')).toBeInTheDocument();
       expect(document.body.innerHTML).not.toContain(ADMIN_KEY);
@@ -334,7 +351,12 @@ describe('SettingsView', () => {
   });
 
   describe('test and remove', () => {
-    const stored = { kind: 'admin', last4: 'abcd', source: 'keychain' } as const;
+    const stored = {
+      kind: 'admin',
+      last4: 'abcd',
+      source: 'keychain',
+      origin: 'https://api.openai.com',
+    } as const;
 
     it('tests the key and shows the answer', async () => {
       const { user, calls } = renderSettings(withKey(stored), {
@@ -594,7 +616,9 @@ describe('SettingsView', () => {
 
   describe('in Dutch', () => {
     it('shows the sections, key status and fields in Dutch', () => {
-      renderSettings(withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }, 'nl'));
+      renderSettings(
+        withKey({ kind: 'admin', last4: 'abcd', source: 'keychain', origin: 'https://api.openai.com' }, 'nl'),
+      );
       expect(screen.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeInTheDocument();
       expect(screen.getByRole('heading', { level: 2, name: 'Verbinding' })).toBeInTheDocument();
       expect(
@@ -650,7 +674,10 @@ describe('SettingsView', () => {
 
   it.each(['en', 'nl'] as const)('has nothing axe can find in %s', async (language) => {
     const { container } = renderSettings(
-      withKey({ kind: 'admin', last4: 'abcd', source: 'keychain' }, language),
+      withKey(
+        { kind: 'admin', last4: 'abcd', source: 'keychain', origin: 'https://api.openai.com' },
+        language,
+      ),
     );
     expect(await axeViolations(container)).toEqual([]);
   });

@@ -39,9 +39,9 @@ export function keyHandlers(ctx: KeyContext): Pick<BridgeHandlers, KeyChannel> {
     });
 
   return {
-    'key:set': ({ key }) =>
+    'key:set': ({ key, baseUrl }) =>
       changeKey(
-        (keyStores) => storeKey(key, keyStores),
+        (keyStores) => storeKey(key, keyStores, ctx.env, baseUrl),
         (stored) => ({ kind: stored.kind, last4: stored.last4 }),
       ),
 

@@ -329,7 +329,7 @@ describe('the bridge over HTTP (demo account)', () => {
   });
 
   it('key: a project key is refused with the Admin-key explanation; test and clear say there is none', async () => {
-    const set = await call('key:set', { key: FAKE_PROJECT_KEY });
+    const set = await call('key:set', { key: FAKE_PROJECT_KEY, baseUrl: 'https://api.openai.com/v1' });
     expect(set.json).toEqual({
       ok: false,
       error: {
@@ -474,7 +474,7 @@ describe('an Admin key over HTTP', () => {
     };
     try {
       await stream.next((message) => message.event === 'state:changed');
-      expect(await post('key:set', { key: FAKE_ADMIN_KEY })).toEqual({
+      expect(await post('key:set', { key: FAKE_ADMIN_KEY, baseUrl: openai.baseUrl })).toEqual({
         ok: true,
         value: { kind: 'admin', last4: 'abcd' },
       });
@@ -484,7 +484,12 @@ describe('an Admin key over HTTP', () => {
       expect(await post('sync:refresh-now')).toMatchObject({ ok: true, value: { state: 'ok' } });
       const state = stateOf(await post('state:get'));
       expect(state.backend).toMatchObject({ name: 'openai', baseUrl: openai.baseUrl });
-      expect(state.key.stored).toEqual({ kind: 'admin', last4: 'abcd', source: 'keychain' });
+      expect(state.key.stored).toEqual({
+        kind: 'admin',
+        last4: 'abcd',
+        source: 'keychain',
+        origin: new URL(openai.baseUrl).origin,
+      });
       expect(await post('auto-recharge:set', { settings: ADD_10_BELOW_5, apply: true })).toMatchObject({
         ok: false,
         error: { field: 'apply', message: expect.stringContaining('OpenAI has no API') },

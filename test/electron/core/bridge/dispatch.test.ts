@@ -87,11 +87,23 @@ describe('dispatch', () => {
   it('turns an answer outside the contract into an error value on field response', async () => {
     const handlers = recordingHandlers();
     handlers['key:set'] = async () => ({ ok: true, value: { kind: 'admin', last4: FAKE_ADMIN_KEY } });
-    const answer = await dispatch(handlers, 'key:set', { key: 'x' }, { checkResponses: true });
+    const answer = await dispatch(
+      handlers,
+      'key:set',
+      { key: 'x', baseUrl: 'https://api.openai.com/v1' },
+      { checkResponses: true },
+    );
     expect(answer).toMatchObject({ ok: false, error: { field: 'response' } });
     expect(JSON.stringify(answer)).not.toContain(KEY_MARK);
     // Unchecked (production), the answer goes as it is.
-    expect(await dispatch(handlers, 'key:set', { key: 'x' }, { checkResponses: false })).toMatchObject({
+    expect(
+      await dispatch(
+        handlers,
+        'key:set',
+        { key: 'x', baseUrl: 'https://api.openai.com/v1' },
+        { checkResponses: false },
+      ),
+    ).toMatchObject({
       ok: true,
     });
   });

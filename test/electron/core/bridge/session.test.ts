@@ -106,6 +106,7 @@ describe('the bridge session on the demo account', () => {
       file: null,
       advice: null,
       stored: null,
+      address: 'https://api.openai.com/v1',
       lastCheck: null,
     });
     expect(snapshot.account?.balance).toBeGreaterThan(0);
@@ -465,10 +466,13 @@ describe('the bridge session while the demo syncs', () => {
   });
 });
 
+/** The address the dashboard shows beside the key field by default. */
+const OPENAI_URL = 'https://api.openai.com/v1';
+
 describe('the bridge session and the key', () => {
   it('refuses a project key on field key with what an Admin key is, storing nothing', async () => {
     const opened = await open({ env: {} });
-    const answer = await opened.call('key:set', { key: FAKE_PROJECT_KEY });
+    const answer = await opened.call('key:set', { key: FAKE_PROJECT_KEY, baseUrl: OPENAI_URL });
     expect(answer).toEqual({
       ok: false,
       error: {
@@ -487,7 +491,7 @@ describe('the bridge session and the key', () => {
     const opened = await open({ env: { OPENAI_BASE_URL: openai.baseUrl } });
     expect((await state(opened)).backend.name).toBe('demo');
 
-    const stored = await opened.call('key:set', { key: `  ${FAKE_ADMIN_KEY}\n` });
+    const stored = await opened.call('key:set', { key: `  ${FAKE_ADMIN_KEY}\n`, baseUrl: openai.baseUrl });
     expect(stored).toEqual({ ok: true, value: { kind: 'admin', last4: 'abcd' } });
     expect((await opened.secrets.get(DEFAULT_ACCOUNT)).ok).toBe(true);
     const snapshot = await state(opened);
@@ -496,7 +500,12 @@ describe('the bridge session and the key', () => {
       baseUrl: openai.baseUrl,
       capabilities: { autoRechargeSettings: false },
     });
-    expect(snapshot.key.stored).toEqual({ kind: 'admin', last4: 'abcd', source: 'keychain' });
+    expect(snapshot.key.stored).toEqual({
+      kind: 'admin',
+      last4: 'abcd',
+      source: 'keychain',
+      origin: new URL(openai.baseUrl).origin,
+    });
     expect(snapshot.settings.backend).toBe('openai');
 
     expect(await opened.call('sync:refresh-now')).toMatchObject({ ok: true, value: { state: 'ok' } });
@@ -542,7 +551,9 @@ describe('the bridge session and the key', () => {
     const openai = await startSimulator({ startAt: START_AT, speed: FROZEN, scenario: 'empty' });
     cleanups.push(() => openai.close());
     const opened = await open({ env: { OPENAI_BASE_URL: openai.baseUrl } });
-    expect(await opened.call('key:set', { key: FAKE_ADMIN_KEY })).toMatchObject({ ok: true });
+    expect(await opened.call('key:set', { key: FAKE_ADMIN_KEY, baseUrl: openai.baseUrl })).toMatchObject({
+      ok: true,
+    });
     expect((await state(opened)).key.lastCheck).toBeNull();
     opened.events.length = 0;
 
@@ -581,7 +592,9 @@ describe('the bridge session and the key', () => {
     expect(lastCheck!.at).toBeGreaterThanOrEqual(checkedAt);
     await fetch(faults, { method: 'DELETE' });
 
-    expect(await opened.call('key:set', { key: FAKE_ADMIN_KEY })).toMatchObject({ ok: true });
+    expect(await opened.call('key:set', { key: FAKE_ADMIN_KEY, baseUrl: openai.baseUrl })).toMatchObject({
+      ok: true,
+    });
     expect((await state(opened)).key.lastCheck).toBeNull();
     await opened.call('key:test');
     expect((await opened.call('key:clear')).ok).toBe(true);
@@ -595,7 +608,7 @@ describe('the bridge session and the key', () => {
       env: {},
       openSecrets: async () => new UnavailableSecretStore('Install libsecret.', 'install-keyring'),
     });
-    expect(await opened.call('key:set', { key: FAKE_ADMIN_KEY })).toEqual({
+    expect(await opened.call('key:set', { key: FAKE_ADMIN_KEY, baseUrl: OPENAI_URL })).toEqual({
       ok: false,
       error: { field: 'keychain', message: 'unavailable, the key cannot be stored. Install libsecret.' },
     });
@@ -605,6 +618,7 @@ describe('the bridge session and the key', () => {
       file: null,
       advice: 'install-keyring',
       stored: null,
+      address: OPENAI_URL,
       lastCheck: null,
     });
   });

@@ -279,6 +279,7 @@ describe('keyInfoOf', () => {
       file: null,
       advice: 'install-keyring',
       stored: null,
+      address: 'https://api.openai.com/v1',
       lastCheck: null,
     });
   });
@@ -301,12 +302,13 @@ describe('keyInfoOf', () => {
     ).toMatchObject({ store: 'unavailable', keeper: null, advice: 'build-keytar' });
   });
 
-  it('shows the key in use by kind and last four only', () => {
+  it('shows the key in use by kind, last four and the origin it was given for only', () => {
+    const origin = 'https://api.openai.com';
     const info = keyInfoOf(
       { backend: 'keychain', detail: 'GNOME Keyring' },
-      { kind: 'admin', last4: 'abcd', source: 'keychain' },
+      { kind: 'admin', last4: 'abcd', source: 'keychain', origin },
     );
-    expect(info.stored).toEqual({ kind: 'admin', last4: 'abcd', source: 'keychain' });
+    expect(info.stored).toEqual({ kind: 'admin', last4: 'abcd', source: 'keychain', origin });
   });
 });
 

@@ -373,7 +373,7 @@ describe('openMonitor on a key', () => {
     if (!stores.ok) throw new Error(stores.error.message);
     stores.settings.update({ backend: 'openai', baseUrl: sim.baseUrl });
     const secrets = new MemorySecretStore();
-    await secrets.set(DEFAULT_ACCOUNT, FAKE_KEY);
+    await secrets.set(DEFAULT_ACCOUNT, FAKE_KEY, new URL(sim.baseUrl).origin);
     const result = await openMonitor({ env: {}, dir, openSecrets: async () => secrets, now: sim.now });
     if (!result.ok) throw new Error(result.message);
     opened.push(result.value);

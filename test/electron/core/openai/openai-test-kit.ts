@@ -44,6 +44,8 @@ export function testBackend(
 ) {
   return createOpenAiBackend({
     apiKey: ADMIN_KEY,
+    // The test server's own origin: the key is given for it, as `saldo key set --base-url` does.
+    keyOrigin: new URL(baseUrl).origin,
     baseUrl,
     sleep: fakeClock.sleep,
     now: fakeClock.now,
