@@ -55,11 +55,12 @@ export interface SaldoEnded {
 
 /**
  * `node bin/saldo.cjs …args` for a command that runs until stopped (serve, simulator): `use` gets
- * its stdout once it has printed two lines; then it gets SIGTERM, also when `use` throws.
+ * its stdout once it has printed two lines (and the child's pid); then it gets SIGTERM, also when
+ * `use` throws.
  */
 export async function whileSaldoRuns(
   args: readonly string[],
-  use: (stdout: string) => Promise<void>,
+  use: (stdout: string, pid: number) => Promise<void>,
   env: Record<string, string | undefined> = process.env,
 ): Promise<SaldoEnded> {
   const child = spawn(process.execPath, [BIN, ...args], {
@@ -81,7 +82,7 @@ export async function whileSaldoRuns(
       });
       child.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
     });
-    await use(stdout);
+    await use(stdout, child.pid!);
   } finally {
     child.kill('SIGTERM');
   }
