@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDashboardServer, type DashboardServer } from '../../../../electron/cli/serve/server';
 import type { StreamLimits } from '../../../../electron/cli/serve/event-streams';
 import { MemorySecretStore } from '../../../../electron/core/secrets';
+import { createHttpBridge } from '../../../../renderer/transport/http-bridge';
 import { openEvents, openStalledEvents, raw } from './serve-harness';
 
 const START_AT = Date.UTC(2026, 10, 20, 9, 30);
@@ -151,5 +152,26 @@ describe('how many streams', () => {
         return again.status;
       })
       .toBe(200);
+  });
+
+  it('the dashboard refused a place keeps trying, and hears the state once one frees', async () => {
+    const server = await start({ maxStreams: 1 });
+    const holder = await openEvents(server.url, server.token);
+    cleanups.push(() => holder.close());
+    const connections: boolean[] = [];
+    const bridge = createHttpBridge({
+      token: server.token,
+      base: server.url,
+      onConnection: (up) => connections.push(up),
+    });
+    cleanups.push(() => bridge.close());
+    let heard = 0;
+    bridge.on('state:changed', () => heard++);
+    await expect.poll(() => connections.filter((up) => !up).length).toBeGreaterThanOrEqual(1);
+    expect(heard).toBe(0);
+
+    holder.close();
+    await expect.poll(() => heard, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(connections.at(-1)).toBe(true);
   });
 });
