@@ -15,6 +15,8 @@ export const settingsMessages = catalogue({
       baseUrlHint: 'OpenAI, or a relay that speaks its API. Used with the OpenAI source only.',
       invalidBaseUrl: (example: string) =>
         `Enter an http or https address like ${example}, without a user name, password or query.`,
+      keyElsewhere: (origin: string) =>
+        `The key was given for ${origin}. After saving this address, enter the key again; Saldo sends it nowhere else.`,
     },
     key: {
       title: 'Admin key',
@@ -47,6 +49,7 @@ export const settingsMessages = catalogue({
         'Saldo encrypts the key on this computer and never shows it again, only its last 4 characters.',
       label: 'Admin key',
       replaceLabel: 'Replace the Admin key',
+      labelFor: (origin: string) => `Admin key for ${origin}`,
       forAddress: (address: string) =>
         `For ${address} (the address under Connection): Saldo sends the key there and nowhere else.`,
       givenFor: (origin: string) => `Given for ${origin}: Saldo sends it nowhere else.`,
@@ -115,6 +118,8 @@ export const settingsMessages = catalogue({
       baseUrlHint: 'OpenAI, of een relay die dezelfde API spreekt. Alleen gebruikt met de bron OpenAI.',
       invalidBaseUrl: (example: string) =>
         `Vul een http- of https-adres in zoals ${example}, zonder gebruikersnaam, wachtwoord of query.`,
+      keyElsewhere: (origin: string) =>
+        `De sleutel is opgegeven voor ${origin}. Vul de sleutel opnieuw in nadat je dit adres hebt opgeslagen; Saldo stuurt hem nergens anders heen.`,
     },
     key: {
       title: 'Admin-sleutel',
@@ -148,6 +153,7 @@ export const settingsMessages = catalogue({
         'Saldo versleutelt de sleutel op deze computer en toont hem nooit meer, alleen de laatste 4 tekens.',
       label: 'Admin-sleutel',
       replaceLabel: 'Admin-sleutel vervangen',
+      labelFor: (origin: string) => `Admin-sleutel voor ${origin}`,
       forAddress: (address: string) =>
         `Voor ${address} (het adres onder Verbinding): Saldo stuurt de sleutel daarheen en nergens anders.`,
       givenFor: (origin: string) => `Opgegeven voor ${origin}: Saldo stuurt hem nergens anders heen.`,

@@ -11,6 +11,7 @@ import { useDraft } from '../../components/useDraft';
 import { useSubmission } from '../../components/useSubmission';
 import { commonMessages } from '../../i18n/messages/common';
 import { settingsMessages } from '../../i18n/messages/settings';
+import { originElsewhere } from './key-elsewhere';
 
 const FIELDS = ['backend', 'baseUrl'] as const;
 
@@ -21,6 +22,9 @@ export function ConnectionForm() {
   const { values, set } = useDraft<Pick<Settings, 'backend' | 'baseUrl'>>(state.settings);
   const { backend, baseUrl } = values;
   const submission = useSubmission();
+  // Said while the address is edited, before it is saved: the key will not follow it (issue 13 §2).
+  const keyOrigin = state.key.stored?.origin;
+  const elsewhere = keyOrigin !== undefined && originElsewhere(state.key.stored, baseUrl) !== null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,6 +73,9 @@ export function ConnectionForm() {
         autoComplete="off"
         spellCheck={false}
       />
+      <p className="field__notice" aria-live="polite">
+        {elsewhere ? m.connection.keyElsewhere(keyOrigin) : null}
+      </p>
       <SubmitButton submission={submission}>{common.save}</SubmitButton>
       <FormFeedback submission={submission} />
     </form>

@@ -9,6 +9,7 @@ import { FormFeedback } from '../../components/FormFeedback';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useSubmission } from '../../components/useSubmission';
 import { settingsMessages } from '../../i18n/messages/settings';
+import { originElsewhere } from './key-elsewhere';
 import { typedKeyKind } from './key-kind';
 
 export function KeyForm() {
@@ -17,6 +18,10 @@ export function KeyForm() {
   const input = useRef<HTMLInputElement>(null);
   const submission = useSubmission();
   const unavailable = state.key.store === 'unavailable';
+  // The stored key is not sent to the address now in use: ask for the key for that address.
+  const newOrigin = originElsewhere(state.key.stored, state.key.address);
+  const label =
+    newOrigin !== null ? m.labelFor(newOrigin) : state.key.stored === null ? m.label : m.replaceLabel;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -44,7 +49,7 @@ export function KeyForm() {
     <form className="key-form" onSubmit={(event) => void submit(event)} noValidate>
       <Field
         ref={input}
-        label={state.key.stored === null ? m.label : m.replaceLabel}
+        label={label}
         hint={state.key.store === 'encrypted-file' ? m.neverShownEncrypted : m.neverShown}
         error={submission.fieldErrors.key}
         type="password"

@@ -119,6 +119,78 @@ describe('SettingsView', () => {
     });
   });
 
+  describe('an address the key was not given for', () => {
+    const OPENAI_KEY = {
+      kind: 'admin',
+      last4: 'abcd',
+      source: 'keychain',
+      origin: 'https://api.openai.com',
+    } as const;
+    const SAY = {
+      en: 'The key was given for https://api.openai.com. After saving this address, enter the key again; Saldo sends it nowhere else.',
+      nl: 'De sleutel is opgegeven voor https://api.openai.com. Vul de sleutel opnieuw in nadat je dit adres hebt opgeslagen; Saldo stuurt hem nergens anders heen.',
+    } as const;
+
+    function liveNotice(): HTMLElement {
+      const notice = card(/^(Connection|Verbinding)$/).querySelector('[aria-live]');
+      expect(notice).toHaveAttribute('aria-live', 'polite');
+      return notice as HTMLElement;
+    }
+
+    it.each(['en', 'nl'] as const)(
+      'is said beside the field while it is typed, before saving (%s)',
+      async (language) => {
+        const { user, calls } = renderSettings(withKey(OPENAI_KEY, language));
+        const url = within(card(/Connection|Verbinding/)).getByRole('textbox');
+        expect(liveNotice()).toBeEmptyDOMElement();
+        await user.clear(url);
+        await user.type(url, 'https://relay.example.com/v1');
+        expect(liveNotice()).toHaveTextContent(SAY[language]);
+        expect(calls).toEqual([]);
+        // Another path on the key's own origin takes the key nowhere new.
+        await user.clear(url);
+        await user.type(url, 'https://API.openai.com:443/v2');
+        expect(liveNotice()).toBeEmptyDOMElement();
+      },
+    );
+
+    it('is not said without a key', async () => {
+      const { user } = renderSettings();
+      const url = within(card('Connection')).getByLabelText('OpenAI address (base URL)');
+      await user.clear(url);
+      await user.type(url, 'https://relay.example.com/v1');
+      expect(liveNotice()).toBeEmptyDOMElement();
+    });
+
+    it.each([
+      ['en', 'Admin key for https://relay.example.com'],
+      ['nl', 'Admin-sleutel voor https://relay.example.com'],
+    ] as const)('asks for the key for the new address once it is saved (%s)', async (language, label) => {
+      const before = withKey(OPENAI_KEY, language);
+      const { user, calls, update } = renderSettings(before);
+      const url = within(card(/Connection|Verbinding/)).getByRole('textbox');
+      await user.clear(url);
+      await user.type(url, 'https://relay.example.com/v1');
+      await user.click(within(card(/Connection|Verbinding/)).getByRole('button'));
+      expect(calls).toEqual([
+        { channel: 'settings:update', request: { baseUrl: 'https://relay.example.com/v1' } },
+      ]);
+      // Main saves it and keeps the key where it was given: the snapshot says so.
+      update({
+        ...before,
+        settings: { ...before.settings, baseUrl: 'https://relay.example.com/v1' },
+        key: { ...before.key, address: 'https://relay.example.com/v1' },
+      });
+      const field = keyField(label);
+      await user.type(field, ADMIN_KEY);
+      await user.click(within(card(/^Admin/)).getByRole('button', { name: /Store key|Sleutel opslaan/ }));
+      expect(calls.at(-1)).toEqual({
+        channel: 'key:set',
+        request: { key: ADMIN_KEY, baseUrl: 'https://relay.example.com/v1' },
+      });
+    });
+  });
+
   describe('key status', () => {
     it('says no key is stored', () => {
       renderSettings();
