@@ -53,6 +53,8 @@ export async function runBuiltMain(options: {
   out: string;
   home: string;
   rest?: boolean;
+  /** More environment for main (OPENAI_ADMIN_KEY, OPENAI_BASE_URL, SALDO_QUIT_FILE). */
+  env?: Record<string, string>;
 }): Promise<BuiltMainReport> {
   const { stdout } = await run(
     process.execPath,
@@ -69,6 +71,7 @@ export async function runBuiltMain(options: {
         SALDO_ROOT: ROOT,
         SALDO_HOME: options.home,
         ...(options.rest === true ? { SALDO_REPORT_REST: '1' } : {}),
+        ...options.env,
       },
       timeout: 120_000,
     },

@@ -5,6 +5,8 @@
 // by itself. SALDO_ROOT is the repository, SALDO_HOME the throw-away data directory. With
 // SALDO_REPORT_REST=1 (the bench) it first closes the window, as a user does, and reports main's
 // memory at rest in the tray (run Node with --expose-gc so the figure is not garbage waiting).
+// With SALDO_QUIT_FILE it quits once that file exists instead (the caller creates it when it has
+// seen enough): a run against a server that refuses the key never shows a balance.
 require('tsx/cjs/api').register();
 const Module = require('node:module');
 const path = require('node:path');
@@ -36,8 +38,12 @@ async function atRest() {
   return { restRssMb: rss / 2 ** 20, restHeapMb: heapUsed / 2 ** 20 };
 }
 
+const quitFile = process.env.SALDO_QUIT_FILE;
+const ready = () =>
+  quitFile === undefined ? fake.tray.toolTip.includes('$') : require('node:fs').existsSync(quitFile);
+
 const timer = setInterval(async () => {
-  if (fake.trays.length === 0 || !fake.tray.toolTip.includes('$')) return;
+  if (fake.trays.length === 0 || !ready()) return;
   clearInterval(timer);
   const trayReadyMs = Date.now() - startedAt;
   const [window] = fake.windows;
