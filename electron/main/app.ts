@@ -8,7 +8,7 @@ import type { DashboardState } from '../../shared/bridge/dashboard-state';
 import type { ViewName } from '../../shared/bridge/views';
 import { OPENAI_PAGES } from '../../shared/openai-pages';
 import { openBridgeSession, type BridgeSession, type BridgeSessionOptions } from '../core/bridge';
-import type { Logger } from '../core/log';
+import { syncLogLine, type Logger } from '../core/log';
 import { dataDir } from '../core/stores';
 import { openWindowStateStore } from '../core/window/window-state-store';
 import { ABOUT, appMenuTemplate } from './app-menu';
@@ -162,6 +162,14 @@ export async function startSaldo(options: StartOptions): Promise<RunningApp | nu
   const unsubscribe = session.subscribe((event) => {
     const contents = mainWindow.contents;
     if (contents !== null) sendEvent(contents, event.name, event.payload);
+    const sync =
+      event.name === 'state:changed'
+        ? event.payload.sync
+        : event.name === 'sync:changed'
+          ? event.payload
+          : null;
+    const line = sync === null ? null : syncLogLine(last?.sync ?? null, sync);
+    if (line !== null) log[line.level](line.text);
     if (event.name === 'state:changed') {
       if (last?.settings.launchAtLogin !== event.payload.settings.launchAtLogin)
         followSettings(event.payload);

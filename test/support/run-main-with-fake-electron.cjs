@@ -42,6 +42,10 @@ const quitFile = process.env.SALDO_QUIT_FILE;
 const ready = () =>
   quitFile === undefined ? fake.tray.toolTip.includes('$') : require('node:fs').existsSync(quitFile);
 
+// Electron runs until it quits; plain Node would end as soon as nothing is pending (a sync that the
+// provider refused schedules no next poll), before main had logged or quit. Held until Quit is clicked.
+const keepAlive = setInterval(() => {}, 2 ** 30);
+
 const timer = setInterval(async () => {
   if (fake.trays.length === 0 || !ready()) return;
   clearInterval(timer);
@@ -61,6 +65,7 @@ const timer = setInterval(async () => {
       channels: [...fake.ipcMain.handlers.keys()],
     }),
   );
+  clearInterval(keepAlive);
   fake.tray.clickItem('Quit Saldo');
 }, 50);
 timer.unref();
