@@ -272,7 +272,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       lastError: {
         source: 'backend',
         kind: 'unfinished',
-        message: `the sync started at ${atText} did not finish: Saldo stopped before it could record the outcome`,
+        message: `the sync started at ${atText} has not finished: it is still running, or Saldo stopped before it could record the outcome`,
       },
       partial: false,
     });

@@ -1,6 +1,6 @@
 /**
  * A sync that dies (killed, out of memory) leaves a trace: the monitor records the sync's start
- * before it fetches, so the next `saldo status` says the last sync did not finish instead of
+ * before it fetches, so the next `saldo status` says the last sync has not finished instead of
  * showing the one before it as the latest word. A real `saldo sync` child, killed while it waits
  * on a real server on 127.0.0.1.
  */
@@ -38,7 +38,7 @@ it('a sync killed while fetching is reported by the next run as not finished', a
   expect(status.code, status.stderr).toBe(0);
   const { lastSync } = JSON.parse(status.stdout);
   expect(lastSync).toMatchObject({ ok: false, error: { kind: 'unfinished' } });
-  expect(lastSync.error.message).toMatch(/^the sync started at \S+ did not finish/);
+  expect(lastSync.error.message).toMatch(/^the sync started at \S+ has not finished/);
   const shown = await runInProcess(['status'], { env });
-  expect(shown.stdout).toMatch(/Sync problem\s+failed .*did not finish/);
+  expect(shown.stdout).toMatch(/Sync problem\s+failed .*has not finished/);
 });
