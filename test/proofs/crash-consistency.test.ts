@@ -106,6 +106,38 @@ describe('crash consistency', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('writers that each open, record one entry and end, two at a time, lose none (the issue loop)', async () => {
+    // What two shells running `saldo purchase add` at once do: every write is a fresh open, so the
+    // window between reading the file and noting its version is met on every write, not once.
+    const dir = path.join(newHome(), 'demo');
+    fs.mkdirSync(dir, { recursive: true });
+    const acked: string[] = [];
+    const pairs = 40;
+    for (let n = 0; n < pairs; n += 1) {
+      const runs = await Promise.all(
+        ['A', 'B'].map((side) => ended(addLoop.spawn([dir, `${side}${n}`, '1', 'purchase']))),
+      );
+      for (const run of runs) acked.push(...acknowledged(run.stdout));
+    }
+    const { ids, problems } = readAll(dir);
+    const lost = acked.filter((id) => !ids.has(id));
+    recordFigures(PROOF, [
+      {
+        label: 'one entry per process, two at a time: acknowledged',
+        value: `${acked.length} of ${pairs * 2}`,
+        target: `${pairs * 2}`,
+      },
+      {
+        label: 'one entry per process: lost entries',
+        value: `${lost.length} of ${acked.length}`,
+        target: '0',
+      },
+    ]);
+    expect(acked.length).toBe(pairs * 2);
+    expect(lost).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('random SIGKILL during each kind of write leaves every file readable and every acknowledged entry', async () => {
     const home = newHome();
     const dir = path.join(home, 'demo');

@@ -37,14 +37,20 @@ export class StoredDocument<T> {
   /** The file as last read or written here; null while there is none. */
   #stamp: string | null;
 
+  /**
+   * `stamp`: the file's version as it was BEFORE `value` was read from it. Taken after, it could
+   * name a version another process wrote meanwhile, which `refresh` would then never read, and the
+   * next change would write the older value over it.
+   */
   private constructor(
     private readonly file: JsonFile,
     private readonly kind: DocumentKind<T>,
     value: T,
+    stamp: string | null,
     private readonly lockWaitMs: number,
   ) {
     this.#value = deepFreeze(value);
-    this.#stamp = stampOf(file.path);
+    this.#stamp = stamp;
   }
 
   /**
@@ -59,8 +65,8 @@ export class StoredDocument<T> {
     lockWaitMs = LOCK_WAIT_MS,
   ): Opened<StoredDocument<T>> {
     const name = path.basename(file.path);
-    const make = (value: T) => new StoredDocument(file, kind, value, lockWaitMs);
     const stampRead = stampOf(file.path);
+    const make = (value: T) => new StoredDocument(file, kind, value, stampRead, lockWaitMs);
     const read = file.read();
     if (read.kind === 'absent') return opened(make(kind.empty()), null);
     if (read.kind === 'io') {

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { NO_SYNC_YET } from '../../../../shared/ledger/synced-data';
 import { mustOpenLedger, mustOpenSettings, NOW, tempDir } from './store-harness';
@@ -19,6 +20,41 @@ describe('two processes on one data directory', () => {
     for (const store of [app, cli, mustOpenLedger(dir)]) {
       expect(store.read().entries.map((entry) => entry.id)).toEqual(['from-app', 'from-cli']);
     }
+  });
+
+  it('keeps what the other wrote between this one reading the file and noting which version it read', () => {
+    const dir = tempDir();
+    expect(
+      mustOpenLedger(dir).addPurchase({ at: '2026-11-20T09:00:00Z', amount: '20', id: 'first' }).ok,
+    ).toBe(true);
+    // The other process writes just after this one's open has read the file (a real race of two CLIs).
+    let other: (() => void) | null = () => {
+      const added = mustOpenLedger(dir).addGrant({ at: '2026-11-21T09:00:00Z', amount: '5', id: 'other' });
+      expect(added.ok).toBe(true);
+    };
+    let reads = 0;
+    class ReadThenOtherWrites extends Conf {
+      override get store(): Record<string, unknown> {
+        const value = super.store;
+        // Conf reads once while it is made, then the store reads what it opens with.
+        if ((reads += 1) === 2) {
+          other?.();
+          other = null;
+        }
+        return value;
+      }
+      override set store(value: Record<string, unknown>) {
+        super.store = value;
+      }
+    }
+    const mine = mustOpenLedger(dir, ReadThenOtherWrites);
+    expect(other).toBeNull();
+    expect(mine.addPurchase({ at: '2026-11-22T09:00:00Z', amount: '10', id: 'mine' }).ok).toBe(true);
+    expect(
+      mustOpenLedger(dir)
+        .read()
+        .entries.map((entry) => entry.id),
+    ).toEqual(['first', 'other', 'mine']);
   });
 
   it("reads the other's sync: its days and its cursor", () => {
