@@ -13,14 +13,22 @@ export {
   daySchema,
   observedBalanceSchema,
   observedGrantSchema,
+  spendLimitSchema,
   syncWarningSchema,
   type DailyCost,
   type DailyUsage,
   type ObservedBalance,
   type ObservedGrant,
+  type SpendLimit,
   type SyncWarning,
 } from '../../shared/ledger/synced-data';
-import type { DailyCost, DailyUsage, ObservedBalance, SyncWarning } from '../../shared/ledger/synced-data';
+import type {
+  DailyCost,
+  DailyUsage,
+  ObservedBalance,
+  SpendLimit,
+  SyncWarning,
+} from '../../shared/ledger/synced-data';
 
 export const capabilitiesSchema = z.object({
   provider: z.enum(['openai', 'demo']),
@@ -94,4 +102,9 @@ export interface BillingBackend {
   fetchUsage(range: DayRange): Promise<BackendResult<DailyUsage[]>>;
   /** The balance and its grants, or null where the backend cannot tell (then capabilities say so). */
   fetchBalance(request?: { signal?: AbortSignal }): Promise<BackendResult<ObservedBalance | null>>;
+  /**
+   * The organisation's hard monthly spend limit, null when none is set. Absent: the provider has no
+   * such limit, and a sync never asks.
+   */
+  fetchSpendLimit?(request?: { signal?: AbortSignal }): Promise<BackendResult<SpendLimit | null>>;
 }

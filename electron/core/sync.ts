@@ -2,7 +2,7 @@
  * What to fetch on each poll, and fetching it. Days are re-fetched from the day before the previous
  * fetch's day: today's bucket is partial and yesterday's may still change as late costs land, so a
  * poll replaces those days wholesale instead of adding to them. A steady-state poll makes at most
- * two requests: costs every time, plus usage or the balance in turn.
+ * two requests: costs every time, plus usage, the balance or the spend limit in turn.
  */
 import type {
   BackendCapabilities,
@@ -12,6 +12,7 @@ import type {
   DailyCost,
   DailyUsage,
   ObservedBalance,
+  SpendLimit,
   SyncWarning,
 } from './billing-backend';
 import { MS_PER_DAY } from '../../shared/billing/instant';
@@ -26,10 +27,15 @@ export const DEFAULT_BACKFILL_DAYS = 365;
  */
 export const DEFAULT_SYNC_DEADLINE_MS = 90_000;
 /**
- * The balance is optional (a legacy endpoint): it may use this share of the deadline, so one that
- * hangs costs a good sync 15 s and is skipped, instead of delaying it by two minutes.
+ * The balance and the spend limit are optional: each may use this share of the deadline, so one
+ * that hangs costs a good sync 15 s and is skipped, instead of delaying it by two minutes.
  */
-const BALANCE_SHARE = 1 / 6;
+const OPTIONAL_SHARE = 1 / 6;
+/**
+ * How often the spend limit is read again: people change it rarely, and month-to-date spend comes
+ * from the costs every poll, so its turn comes four times a day.
+ */
+export const SPEND_LIMIT_EVERY_MS = 6 * 60 * 60 * 1000;
 
 export interface SyncPlan {
   /** First UTC day to fetch; every stored day from here on is replaced. */
@@ -66,6 +72,8 @@ export interface SyncCursor {
   costsAt: number | null;
   usageAt: number | null;
   balanceAt: number | null;
+  /** Absent in cursors saved before the spend limit was read: as null. */
+  spendLimitAt?: number | null;
 }
 
 export interface PollPlan {
@@ -73,6 +81,7 @@ export interface PollPlan {
   /** Null: usage is not fetched this poll. */
   usage: SyncPlan | null;
   balance: boolean;
+  spendLimit: boolean;
 }
 
 /**
@@ -81,26 +90,39 @@ export interface PollPlan {
  * while the backend may have one. After that, one more request only, to hold a poll to two: usage
  * when there is no balance to ask for, else whichever of usage and the balance was fetched longer
  * ago, so they take turns. A failed balance counts as asked: it takes its turn again after usage,
- * so a balance endpoint that keeps failing cannot starve usage.
+ * so a balance endpoint that keeps failing cannot starve usage. A backend with a spend limit has it
+ * read on the first sync, and then it takes that one request once SPEND_LIMIT_EVERY_MS have passed.
  */
 export function planPoll(
   cursor: SyncCursor | null,
   now: number,
-  capabilities: Pick<BackendCapabilities, 'balance'>,
+  capabilities: Pick<BackendCapabilities, 'balance'> & { spendLimit?: boolean },
   backfillDays = DEFAULT_BACKFILL_DAYS,
 ): PollPlan {
   const costsAt = cursor?.costsAt ?? null;
   const costs = planSync(costsAt, now, backfillDays);
   const usage = planSync(cursor?.usageAt ?? null, now, backfillDays);
   const mayHaveBalance = capabilities.balance !== 'absent';
+  const readsSpendLimit = capabilities.spendLimit === true;
   // Not finite: what planSync reads as never fetched, so a backfill here too.
   if (cursor === null || costsAt === null || !Number.isFinite(costsAt)) {
-    return { costs, usage, balance: mayHaveBalance };
+    return { costs, usage, balance: mayHaveBalance, spendLimit: readsSpendLimit };
   }
-  if (!mayHaveBalance || fetchedAge(cursor.usageAt, now) >= fetchedAge(cursor.balanceAt, now)) {
-    return { costs, usage, balance: false };
+  const usageAge = fetchedAge(cursor.usageAt, now);
+  const balanceAge = fetchedAge(cursor.balanceAt, now);
+  const usageTurn = !mayHaveBalance || usageAge >= balanceAge;
+  const spendLimitAge = fetchedAge(cursor.spendLimitAt ?? null, now);
+  // Only when due, and older than what would be fetched instead: polls further apart than the
+  // interval take turns with it rather than never fetching usage again.
+  if (
+    readsSpendLimit &&
+    spendLimitAge >= SPEND_LIMIT_EVERY_MS &&
+    spendLimitAge > (usageTurn ? usageAge : balanceAge)
+  ) {
+    return { costs, usage: null, balance: false, spendLimit: true };
   }
-  return { costs, usage: null, balance: true };
+  if (usageTurn) return { costs, usage, balance: false, spendLimit: false };
+  return { costs, usage: null, balance: true, spendLimit: false };
 }
 
 /**
@@ -138,6 +160,11 @@ export interface SyncResult {
   balance: ObservedBalance | null;
   /** Why the balance could not be read this time (it is then null); null when read or not asked. */
   balanceError: BackendError | null;
+  /**
+   * Absent: not asked this poll, or it could not be read (a warning says why); keep what is stored.
+   * `limit` null: none is set.
+   */
+  spendLimit?: { limit: SpendLimit | null };
   /** What the fetches left out (cost rows Saldo cannot count), for the user to be told. */
   warnings: SyncWarning[];
   /** The next poll's cursor: `now` for each kind fetched successfully, the old instant otherwise. */
@@ -153,7 +180,7 @@ export function expectedPages(startDay: string, now: number, pageDays: number | 
   return Math.max(1, Math.ceil(days / pageDays));
 }
 
-type Step = 'costs' | 'usage' | 'balance';
+type Step = 'costs' | 'usage' | 'balance' | 'spendLimit';
 
 /**
  * Counts a poll's requests against those expected. The expectation is the client's page size over
@@ -247,7 +274,12 @@ export async function syncBilling(
   options: SyncOptions,
 ): Promise<BackendResult<SyncResult>> {
   const { now } = options;
-  const plan = planPoll(options.cursor, now, backend.capabilities(), options.backfillDays);
+  const plan = planPoll(
+    options.cursor,
+    now,
+    { ...backend.capabilities(), spendLimit: backend.fetchSpendLimit !== undefined },
+    options.backfillDays,
+  );
   const cursor = { ...(options.cursor ?? NEVER), costsAt: now };
   const progress = progressCounter(
     {
@@ -256,6 +288,7 @@ export async function syncBilling(
         ? {}
         : { usage: expectedPages(plan.usage.startDay, now, backend.pageDays?.usage) }),
       ...(plan.balance ? { balance: 1 } : {}),
+      ...(plan.spendLimit ? { spendLimit: 1 } : {}),
     },
     options.onProgress,
   );
@@ -296,11 +329,14 @@ export async function syncBilling(
       usage = { fromDay: plan.usage.startDay, days: fetched.value };
       cursor.usageAt = now;
     }
-    let balance: ObservedBalance | null = null;
-    let balanceError: BackendError | null = null;
-    if (plan.balance) {
+    /** An optional request: its own share of the deadline, so one that hangs cannot cost the sync. */
+    const optional = async <T>(
+      fetch: (request: { signal: AbortSignal }) => Promise<BackendResult<T>>,
+      step: Step,
+      what: string,
+    ): Promise<BackendResult<T>> => {
       const share = Math.max(
-        Math.min(deadlineMs * BALANCE_SHARE, deadlineMs - (performance.now() - started)),
+        Math.min(deadlineMs * OPTIONAL_SHARE, deadlineMs - (performance.now() - started)),
         0,
       );
       const limit = timeLimit(
@@ -308,22 +344,34 @@ export async function syncBilling(
         `no answer within ${seconds(share)}, its share of the sync; skipped this time, costs and usage kept`,
         signal,
       );
-      const observed = await bounded(
-        backend.fetchBalance({ signal: limit.signal }),
-        limit.signal,
-        'credit grants',
-      );
+      const answer = await bounded(fetch({ signal: limit.signal }), limit.signal, what);
       limit.clear();
-      progress.end('balance');
+      progress.end(step);
+      return answer;
+    };
+    let balance: ObservedBalance | null = null;
+    let balanceError: BackendError | null = null;
+    if (plan.balance) {
+      const observed = await optional((request) => backend.fetchBalance(request), 'balance', 'credit grants');
       if (observed.ok) balance = observed.value;
       else balanceError = observed.error;
       cursor.balanceAt = now;
+    }
+    let spendLimit: SyncResult['spendLimit'];
+    if (plan.spendLimit && backend.fetchSpendLimit !== undefined) {
+      const fetchSpendLimit = backend.fetchSpendLimit.bind(backend);
+      const read = await optional(fetchSpendLimit, 'spendLimit', 'spend limit');
+      if (read.ok) spendLimit = { limit: read.value };
+      // Counted as asked either way, so an endpoint that keeps failing waits its turn like the others.
+      else warnings.push({ kind: 'spend-limit-unread', message: read.error.message });
+      cursor.spendLimitAt = now;
     }
     const value = {
       costs: { fromDay: plan.costs.startDay, days: costs.value },
       usage,
       balance,
       balanceError,
+      ...(spendLimit === undefined ? {} : { spendLimit }),
       warnings,
       cursor,
     };

@@ -49,13 +49,32 @@ export const observedBalanceSchema = z.object({
 });
 export type ObservedBalance = z.infer<typeof observedBalanceSchema>;
 
+/**
+ * The organisation's hard monthly spend limit (OpenAI `GET /organization/spend_limit`, billing-apis.md
+ * §1.7): past it, requests fail with `organization_spend_limit_exceeded`. `enforcing` false: set but
+ * inactive, so nothing fails at it.
+ */
+export const spendLimitSchema = z.strictObject({
+  /** When it was read, UTC ISO 8601. */
+  at: z.string(),
+  limitMicros: z.number().int().positive().safe(),
+  enforcing: z.boolean(),
+});
+export type SpendLimit = z.infer<typeof spendLimitSchema>;
+
 const fetchedAt = z.number().int().safe().nullable();
 
 /**
  * The sync's cursor (electron/core/sync.ts `SyncCursor`): the instant, in UTC ms, of each kind's
  * last successful fetch, null before the first.
  */
-export const syncCursorSchema = z.object({ costsAt: fetchedAt, usageAt: fetchedAt, balanceAt: fetchedAt });
+export const syncCursorSchema = z.object({
+  costsAt: fetchedAt,
+  usageAt: fetchedAt,
+  balanceAt: fetchedAt,
+  /** Optional: files written before the spend limit was read still read. */
+  spendLimitAt: fetchedAt.optional(),
+});
 
 /** Why the last sync failed, as the user is told it: key-free (the backend scrubs its messages). */
 export const syncErrorSchema = z.object({
@@ -79,7 +98,8 @@ export type SyncError = z.infer<typeof syncErrorSchema>;
 
 /**
  * What a sync that succeeded left out, and says so: a cost row without an amount, or in a currency
- * other than US dollars (`cost-without-amount`, `cost-not-usd`). Key-free, like `SyncError`.
+ * other than US dollars (`cost-without-amount`, `cost-not-usd`), or a spend limit it could not read
+ * (`spend-limit-unread`). Key-free, like `SyncError`.
  */
 export const syncWarningSchema = z.object({
   kind: z.string().max(40),

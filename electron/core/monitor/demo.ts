@@ -4,7 +4,13 @@
  * status`) never start it; its clock is the monitor's clock.
  */
 import type { BillingBackend } from '../billing-backend';
-import { createOpenAiBackend, MAX_COSTS_PAGE, MAX_USAGE_PAGE, type OpenAiBackendOptions } from '../openai';
+import {
+  createOpenAiBackend,
+  MAX_COSTS_PAGE,
+  MAX_USAGE_PAGE,
+  type OpenAiBackend,
+  type OpenAiBackendOptions,
+} from '../openai';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator';
 
 /** The simulator wants an admin-shaped key on its admin routes; this one opens nothing real. */
@@ -29,11 +35,11 @@ export interface DemoBackend {
 
 export function createDemoBackend(options: DemoOptions = {}): DemoBackend {
   const startAt = options.simulator?.startAt;
-  let started: Promise<{ sim: RunningSimulator; client: BillingBackend }> | null = null;
-  let running: { sim: RunningSimulator; client: BillingBackend } | null = null;
+  let started: Promise<{ sim: RunningSimulator; client: OpenAiBackend }> | null = null;
+  let running: { sim: RunningSimulator; client: OpenAiBackend } | null = null;
   let closed = false;
 
-  function client(): Promise<BillingBackend> {
+  function client(): Promise<OpenAiBackend> {
     started ??= startSimulator({ port: 0, scenario: 'demo', ...options.simulator }).then((sim) => {
       const backend = createOpenAiBackend({
         apiKey: DEMO_KEY,
@@ -64,6 +70,7 @@ export function createDemoBackend(options: DemoOptions = {}): DemoBackend {
     fetchCosts: async (range) => (await client()).fetchCosts(range),
     fetchUsage: async (range) => (await client()).fetchUsage(range),
     fetchBalance: async (request) => (await client()).fetchBalance(request),
+    fetchSpendLimit: async (request) => (await client()).fetchSpendLimit(request),
   };
   return {
     backend,

@@ -12,6 +12,7 @@ import type {
   DailyUsage,
   DayRange,
   ObservedBalance,
+  SpendLimit,
 } from '../billing-backend';
 import { utcDayOf, utcDayStart } from '../utc-day';
 import { costsFromBuckets, usageFromBuckets } from './buckets';
@@ -20,9 +21,10 @@ import { abortableSleep, getWithRetry, type HttpConfig } from './http';
 import { fetchAllPages } from './paginate';
 import { parseBody } from './parse-body';
 import { DEFAULT_MAX_RETRIES } from './retry-policy';
+import { isNoLimitAnswer, spendLimitFrom } from './spend-limit';
 import { redactSecrets, redactStrings } from '../secrets/redact';
 import { keyOriginRefusal } from '../../../shared/security/key-origin';
-import { completionsPageSchema, costsPageSchema, creditGrantsSchema } from './wire';
+import { completionsPageSchema, costsPageSchema, creditGrantsSchema, spendLimitBodySchema } from './wire';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 /** openai-node's is 10 minutes; a background poll should give up on a stuck request far sooner. */
@@ -54,7 +56,10 @@ export interface OpenAiBackendOptions {
 
 type BalanceCapability = BackendCapabilities['balance'];
 
-export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBackend {
+/** OpenAI's backend always can read the spend limit. */
+export type OpenAiBackend = BillingBackend & Required<Pick<BillingBackend, 'fetchSpendLimit'>>;
+
+export function createOpenAiBackend(options: OpenAiBackendOptions): OpenAiBackend {
   const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const elsewhere = keyOriginRefusal(options.keyOrigin, base) !== null;
   const config: HttpConfig = {
@@ -176,6 +181,24 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): BillingBacke
       if (!summary.ok) return scrubbed(summary);
       balance = 'api';
       return { ok: true, value: heard(observedBalanceFrom(summary.value, config.now())) };
+    },
+
+    async fetchSpendLimit(request): Promise<BackendResult<SpendLimit | null>> {
+      const what = 'spend limit';
+      const answer = await getWithRetry(
+        config,
+        `${base}/organization/spend_limit`,
+        what,
+        (exchange) => isNoLimitAnswer(exchange.status, exchange.text),
+        request?.signal,
+      );
+      if (!answer.ok) return scrubbed(answer);
+      if (isNoLimitAnswer(answer.value.status, answer.value.text)) return { ok: true, value: null };
+      const body = parseBody(spendLimitBodySchema, answer.value.text, what);
+      if (!body.ok) return scrubbed(body);
+      const limit = spendLimitFrom(body.value, config.now());
+      if (!limit.ok) return scrubbed({ ok: false, error: { kind: 'bad-response', message: limit.message } });
+      return limit;
     },
   };
 }

@@ -145,6 +145,19 @@ export const creditGrantsSchema = z.looseObject({
 });
 export type CreditGrants = z.infer<typeof creditGrantsSchema>;
 
+/**
+ * `GET /v1/organization/spend_limit` (§1.7): `threshold_amount` is whole cents, currency only USD,
+ * interval only month. Without a limit the body is unknown (§8.5): a null or absent amount is read as none.
+ */
+export const spendLimitBodySchema = z.looseObject({
+  object: z.literal('organization.spend_limit'),
+  threshold_amount: count.nullish(),
+  currency: z.string().nullish(),
+  interval: z.string().nullish(),
+  enforcement: z.looseObject({ status: z.string().nullish() }).nullish(),
+});
+export type SpendLimitBody = z.infer<typeof spendLimitBodySchema>;
+
 /** What the simulator writes: the output side of the same shapes, with plain numbers. */
 export interface WireCostsResult {
   object: 'organization.costs.result';
@@ -195,4 +208,12 @@ export interface WireCreditGrants {
       expires_at: number;
     }[];
   };
+}
+
+export interface WireSpendLimit {
+  object: 'organization.spend_limit';
+  threshold_amount: number;
+  currency: 'USD';
+  interval: 'month';
+  enforcement: { status: 'enforcing' | 'inactive' };
 }

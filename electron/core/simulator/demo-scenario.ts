@@ -33,6 +33,11 @@ export const DEMO_AUTO_RECHARGE = {
   amount: 20,
   monthlyLimit: 80,
 } as const;
+/**
+ * The organisation's hard monthly spend limit, $120: not auto-recharge's $80 monthly limit above,
+ * which caps what is bought, but what may be spent before OpenAI refuses requests.
+ */
+export const DEMO_SPEND_LIMIT_CENTS = 12_000;
 const AUTO: AutoRule = { thresholdMicros: 10 * USD, amountMicros: 20 * USD, monthlyLimitMicros: 80 * USD };
 
 const FIRST_PURCHASE = 50 * USD;
@@ -262,6 +267,7 @@ export function planDemo(startAt: number): DemoPlan {
       name: 'demo',
       listsGrants: false,
       autoRecharge: { ...DEMO_AUTO_RECHARGE },
+      spendLimitCents: DEMO_SPEND_LIMIT_CENTS,
       projects: [WEB, BATCH, RESEARCH],
       credits,
       history,

@@ -1,10 +1,11 @@
 /**
  * The `/v1` routes: OpenAI's Admin API for costs and completion usage, the legacy credit-grants
- * summary (refused as OpenAI refuses it, except where the scenario lists its grants), and chat
+ * summary (refused as OpenAI refuses it, except where the scenario lists its grants), the
+ * organisation's spend limit, and chat
  * completions that bill the account and fail once its credit is gone.
  */
 import { z } from 'zod';
-import type { WireCreditGrants, WirePage } from '../openai/wire';
+import type { WireCreditGrants, WirePage, WireSpendLimit } from '../openai/wire';
 import { completionResults, costResults, type RecordSource } from './buckets';
 import {
   COMPLETIONS_RULES,
@@ -95,6 +96,24 @@ function creditGrants(request: SimRequest, sim: Simulation): Reply {
         expires_at: seconds(grant.expiresAt),
       })),
     },
+  };
+  return { status: 200, body };
+}
+
+/** The scenario's spend limit; a 404 when it has none (what OpenAI answers then is unverified, §8.5). */
+function spendLimit(request: SimRequest, sim: Simulation): Reply {
+  const denied = authorize(request, true);
+  if (denied !== null) return denied;
+  const cents = sim.scenario.spendLimitCents;
+  if (cents === null) {
+    return openAiError(404, 'No spend limit is set for this organization.', 'invalid_request_error', null);
+  }
+  const body: WireSpendLimit = {
+    object: 'organization.spend_limit',
+    threshold_amount: cents,
+    currency: 'USD',
+    interval: 'month',
+    enforcement: { status: 'enforcing' },
   };
   return { status: 200, body };
 }
@@ -191,6 +210,7 @@ export function openAiRoutes(sim: Simulation): Record<string, Route> {
       GET: (request) => bucketPage(request, sim, COMPLETIONS_RULES, completionResults),
     },
     '/v1/dashboard/billing/credit_grants': { GET: (request) => creditGrants(request, sim) },
+    '/v1/organization/spend_limit': { GET: (request) => spendLimit(request, sim) },
     '/v1/chat/completions': { POST: (request) => chatCompletions(request, sim) },
   };
 }

@@ -34,6 +34,11 @@ export interface Scenario {
    */
   listsGrants: boolean;
   autoRecharge: AutoRechargeSettings;
+  /**
+   * The organisation's hard monthly spend limit in whole cents (billing-apis.md §1.7), apart from
+   * auto-recharge's own monthly limit; null: none set, and `GET /organization/spend_limit` is a 404.
+   */
+  spendLimitCents: number | null;
   /** Projects that exist; calls without an `OpenAI-Project` header are billed to the first. */
   projects: readonly number[];
   /** Purchases and grants, sorted by `at`. */

@@ -21,6 +21,7 @@ function empty(startAt: number): Scenario {
     name: 'empty',
     listsGrants: false,
     autoRecharge: { enabled: false },
+    spendLimitCents: null,
     projects: [DEFAULT_PROJECT],
     credits: [],
     history: [],
@@ -76,6 +77,7 @@ function exhausted(startAt: number): Scenario {
     name: 'exhausted',
     listsGrants: false,
     autoRecharge: { enabled: false },
+    spendLimitCents: null,
     projects: [DEFAULT_PROJECT],
     credits: [
       { type: 'purchase', id: 'purchase-1', at: formatInstant(historyStart), amount: '5', source: 'manual' },

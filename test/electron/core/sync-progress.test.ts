@@ -65,7 +65,7 @@ describe('expectedPages', () => {
 });
 
 describe('syncBilling progress against the simulator', () => {
-  it('a first sync tells each of its 16 requests: 15 pages for a year, then the balance (refused)', async () => {
+  it('a first sync tells each of its 17 requests: 15 pages for a year, the balance (refused), the spend limit', async () => {
     const { sim, backend } = await start();
     await control('DELETE', '/sim/requests');
     const told: SyncProgress[] = [];
@@ -75,11 +75,11 @@ describe('syncBilling progress against the simulator', () => {
       onProgress: (progress) => told.push(progress),
     });
     expect(synced.ok).toBe(true);
-    expect(told).toEqual(counting(0, 16, 16));
-    expect(await requestsMade()).toBe(16);
+    expect(told).toEqual(counting(0, 17, 17));
+    expect(await requestsMade()).toBe(17);
   });
 
-  it('without a balance to ask for (the demo refuses it, as OpenAI does): 0..15 of 15', async () => {
+  it('without a balance to ask for (the demo refuses it, as OpenAI does): 0..16 of 16', async () => {
     const { sim, backend } = await start();
     expect(await backend.fetchBalance()).toEqual({ ok: true, value: null });
     expect(backend.capabilities().balance).toBe('absent');
@@ -89,10 +89,10 @@ describe('syncBilling progress against the simulator', () => {
       now: sim.now(),
       onProgress: (progress) => told.push(progress),
     });
-    expect(told).toEqual(counting(0, 15, 15));
+    expect(told).toEqual(counting(0, 16, 16));
   });
 
-  it("the client's own page sizes: 30 days in 5 costs and 7 usage pages, then the balance", async () => {
+  it("the client's own page sizes: 30 days in 5 costs and 7 usage pages, then the balance and the spend limit", async () => {
     const { sim, backend } = await start({ costs: 7, usage: 5 });
     const told: SyncProgress[] = [];
     await syncBilling(backend, {
@@ -101,7 +101,7 @@ describe('syncBilling progress against the simulator', () => {
       backfillDays: 30,
       onProgress: (progress) => told.push(progress),
     });
-    expect(told).toEqual(counting(0, 13, 13));
+    expect(told).toEqual(counting(0, 14, 14));
   });
 
   it('a steady poll is two requests', async () => {
@@ -129,7 +129,7 @@ describe('syncBilling progress against the simulator', () => {
       onProgress: (progress) => told.push(progress),
     });
     expect(synced.ok).toBe(false);
-    expect(told).toEqual(counting(0, 3, 16));
+    expect(told).toEqual(counting(0, 3, 17));
   });
 });
 

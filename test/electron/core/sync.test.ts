@@ -57,7 +57,11 @@ describe('planPoll', () => {
     [plan.usage === null ? [] : ['usage'], plan.balance ? ['balance'] : []].flat();
 
   it('first sync: costs, usage and the balance from the backfill start, the balance while it may exist', () => {
-    const backfill = { costs: { startDay: '2026-10-28' }, usage: { startDay: '2026-10-28' } };
+    const backfill = {
+      costs: { startDay: '2026-10-28' },
+      usage: { startDay: '2026-10-28' },
+      spendLimit: false,
+    };
     expect(planPoll(null, NOW, { balance: 'unknown' }, 30)).toEqual({ ...backfill, balance: true });
     expect(planPoll(null, NOW, api, 30)).toEqual({ ...backfill, balance: true });
     expect(planPoll(null, NOW, { balance: 'absent' }, 30)).toEqual({ ...backfill, balance: false });
@@ -69,6 +73,7 @@ describe('planPoll', () => {
       costs: { startDay: '2025-11-27' },
       usage: { startDay: '2026-11-19' },
       balance: true,
+      spendLimit: false,
     });
   });
 
@@ -78,6 +83,7 @@ describe('planPoll', () => {
       costs: { startDay: '2026-11-26' },
       usage: { startDay: '2026-11-25' },
       balance: false,
+      spendLimit: false,
     });
   });
 
@@ -106,6 +112,7 @@ describe('planPoll', () => {
       costs: { startDay: '2026-11-26' },
       usage: { startDay: '2026-11-24' },
       balance: false,
+      spendLimit: false,
     });
   });
 
@@ -118,6 +125,7 @@ describe('planPoll', () => {
       costs: { startDay: '2026-11-26' },
       usage: { startDay: '2026-11-26' },
       balance: false,
+      spendLimit: false,
     });
   });
 
@@ -139,6 +147,7 @@ describe('syncBilling', () => {
     .replace('"has_more": true', '"has_more": false')
     .replace('"page_AAAAAGdGxdEiJdKOAAAAAGcqsYA="', 'null');
   const GRANTS = fixture('openai-legacy-credit-grants.json');
+  const SPEND_LIMIT = fixture('openai-spend-limit.json');
   const byPath =
     (balance: { status: number; body: string }): Handler =>
     (request) =>
@@ -146,7 +155,9 @@ describe('syncBilling', () => {
         ? { body: COSTS }
         : request.path.endsWith('/completions')
           ? { body: USAGE }
-          : balance;
+          : request.path.endsWith('/spend_limit')
+            ? { body: SPEND_LIMIT }
+            : balance;
 
   async function serve(handler: Handler) {
     server = await startTestServer(handler);
@@ -161,6 +172,7 @@ describe('syncBilling', () => {
   const COSTS_PATH = '/v1/organization/costs';
   const USAGE_PATH = '/v1/organization/usage/completions';
   const BALANCE_PATH = '/v1/dashboard/billing/credit_grants';
+  const SPEND_LIMIT_PATH = '/v1/organization/spend_limit';
 
   /** A backend that records each call and answers `[]`, or an error where `fails` names the call. */
   function fakeBackend(balance: 'unknown' | 'api' | 'absent', calls: string[], fails?: 'usage' | 'balance') {
@@ -195,10 +207,17 @@ describe('syncBilling', () => {
         usage: { fromDay: '2024-10-26', days: [{ day: '2024-11-01', inputTokens: 1000 }] },
         balance: { balanceMicros: 17_821_896 },
         balanceError: null,
-        cursor: { costsAt: NOW, usageAt: NOW, balanceAt: NOW },
+        spendLimit: { limit: { limitMicros: 100_000_000, enforcing: true } },
+        warnings: [],
+        cursor: { costsAt: NOW, usageAt: NOW, balanceAt: NOW, spendLimitAt: NOW },
       },
     });
-    expect(server.requests.map((request) => request.path)).toEqual([COSTS_PATH, USAGE_PATH, BALANCE_PATH]);
+    expect(server.requests.map((request) => request.path)).toEqual([
+      COSTS_PATH,
+      USAGE_PATH,
+      BALANCE_PATH,
+      SPEND_LIMIT_PATH,
+    ]);
     expect(server.requests[0]!.query.get('start_time')).toBe(String(at('2024-10-26T00:00:00Z') / 1000));
   });
 
@@ -247,6 +266,7 @@ describe('syncBilling', () => {
         costsAt: now,
         usageAt: usageFetched ? now : cursor.usageAt,
         balanceAt: usageFetched ? cursor.balanceAt : now,
+        spendLimitAt: NOW,
       });
       cursor = next.value.cursor;
     }

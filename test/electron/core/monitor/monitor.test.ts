@@ -126,8 +126,8 @@ describe('the demo monitor', () => {
     monitor.onProgress((progress) => told.push(progress));
     expect(monitor.progress()).toBeNull();
     await monitor.syncOnce();
-    // A year: 3 costs pages and 12 usage pages, then the balance.
-    const backfill = Array.from({ length: 17 }, (_, done) => ({ done, total: 16, backfill: true }));
+    // A year: 3 costs pages and 12 usage pages, then the balance and the spend limit.
+    const backfill = Array.from({ length: 18 }, (_, done) => ({ done, total: 17, backfill: true }));
     expect(told).toEqual([...backfill, null]);
     expect(monitor.progress()).toBeNull();
 

@@ -94,7 +94,8 @@ async function pollSteadily(backend: Parameters<typeof syncBilling>[0], polls: n
 }
 
 /** What a poll fetched besides costs. */
-const fetched = (poll: Poll) => (poll.result.usage !== null ? 'usage' : 'balance');
+const fetched = (poll: Poll) =>
+  poll.result.usage !== null ? 'usage' : poll.result.spendLimit !== undefined ? 'spend limit' : 'balance';
 
 describe('against the simulator', () => {
   it('backfills 365 days in at most 3 costs + 12 usage requests', async () => {
@@ -174,8 +175,8 @@ describe('against the simulator', () => {
   });
 
   it('usage skips polls, so its range starts the day before its own last fetch', async () => {
-    // Polls 8 hours apart from 09:30: usage at 17:30, then (after the balance at 01:30) at 09:30
-    // the next day, when costs restart a day later than usage must.
+    // Polls 8 hours apart from 09:30: usage at 17:30, then (after the balance at 01:30 and the
+    // spend limit, due again, at 09:30) at 17:30 the next day, when costs restart a day later than usage must.
     const { backend } = await start('listed-grants');
     const { polls } = await pollSteadily(backend, 6, 8 * 3_600_000);
     const dayBefore = (at: number | null) => addUtcDays(utcDayOf(at!), -1);
@@ -184,10 +185,17 @@ describe('against the simulator', () => {
       expect(poll.result.costs.fromDay).toBe(dayBefore(poll.before.costsAt));
       if (poll.result.usage !== null) expect(poll.result.usage.fromDay).toBe(dayBefore(poll.before.usageAt));
     }
-    const third = polls[2]!;
-    expect(fetched(third)).toBe('usage');
-    expect(third.result.usage?.fromDay).toBe('2026-11-26');
-    expect(third.result.costs.fromDay).toBe('2026-11-27');
+    expect(polls.map(fetched)).toEqual([
+      'usage',
+      'balance',
+      'spend limit',
+      'usage',
+      'balance',
+      'spend limit',
+    ]);
+    const fourth = polls[3]!;
+    expect(fourth.result.usage?.fromDay).toBe('2026-11-26');
+    expect(fourth.result.costs.fromDay).toBe('2026-11-27');
   });
 
   it('the demo refuses the balance as OpenAI does: costs + usage every poll, the balance asked once', async () => {
