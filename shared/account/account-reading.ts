@@ -82,6 +82,14 @@ export const accountReadingSchema = z.strictObject({
   nextExpiry: z.strictObject({ at: instantSchema, amount: microsSchema, unused: microsSchema }).nullable(),
   /** This UTC month (`YYYY-MM`) and the usage recorded in it. */
   month: z.strictObject({ key: z.string(), spent: microsSchema }),
+  /**
+   * The organisation's hard monthly spend limit, where the provider enforces one, and this month's
+   * spend (`month.spent`) against it: past it, requests fail (`organization_spend_limit_exceeded`).
+   * `fraction` is spent ÷ limit. Null: none is set, or it was never read.
+   */
+  spendLimit: z
+    .strictObject({ limit: microsSchema, spentThisMonth: microsSchema, fraction: z.number() })
+    .nullable(),
 });
 
 export type AccountReading = z.output<typeof accountReadingSchema>;

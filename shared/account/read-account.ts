@@ -38,6 +38,7 @@ export function readAccount({
   const last = result.calibrations.at(-1) ?? null;
   const history = historyDays(ledger, now);
   const month = utcMonthOf(now).key;
+  const monthSpent = micros(result.usageByMonth.get(month)?.total ?? 0n);
   return {
     now,
     available: micros(result.available),
@@ -80,8 +81,16 @@ export function readAccount({
           },
     autoRecharge,
     nextExpiry: nextExpiry(result, now),
-    month: { key: month, spent: micros(result.usageByMonth.get(month)?.total ?? 0n) },
+    month: { key: month, spent: monthSpent },
+    spendLimit: spendLimitReading(ledger, monthSpent),
   };
+}
+
+/** This month's spend against the enforced spend limit; null without one. */
+function spendLimitReading(ledger: Ledger, spentThisMonth: number): AccountReading['spendLimit'] {
+  const stored = ledger.spendLimit ?? null;
+  if (stored === null || !stored.enforcing) return null;
+  return { limit: stored.limitMicros, spentThisMonth, fraction: spentThisMonth / stored.limitMicros };
 }
 
 /**

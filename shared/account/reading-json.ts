@@ -44,5 +44,13 @@ export function readingToJson(reading: AccountReading): Record<string, unknown> 
       rechargeBlocked === null ? null : { ...amountAt(rechargeBlocked), month: rechargeBlocked.month },
     nextExpiry: nextExpiry === null ? null : { ...amountAt(nextExpiry), unused: usd(nextExpiry.unused) },
     month: { key: reading.month.key, spent: usd(reading.month.spent) },
+    spendLimit:
+      reading.spendLimit === null
+        ? null
+        : {
+            limit: usd(reading.spendLimit.limit),
+            spentThisMonth: usd(reading.spendLimit.spentThisMonth),
+            fraction: reading.spendLimit.fraction,
+          },
   };
 }

@@ -29,11 +29,13 @@ import {
   dailyUsageSchema,
   daySchema,
   observedBalanceSchema,
+  spendLimitSchema,
   syncCursorSchema,
   syncHealthSchema,
   type DailyCost,
   type DailyUsage,
   type ObservedBalance,
+  type SpendLimit,
   type SyncHealth,
 } from './synced-data';
 
@@ -172,6 +174,12 @@ export function setObservedBalance(ledger: Ledger, balance: ObservedBalance | nu
   return checked.ok ? { ok: true, value: { ...ledger, observedBalance: checked.value } } : checked;
 }
 
+export function setSpendLimit(ledger: Ledger, limit: SpendLimit | null): Edit {
+  if (limit === null) return { ok: true, value: { ...ledger, spendLimit: null } };
+  const checked = checkWith(spendLimitSchema, limit, 'spendLimit');
+  return checked.ok ? { ok: true, value: { ...ledger, spendLimit: checked.value } } : checked;
+}
+
 export function setCursor(ledger: Ledger, cursor: Ledger['cursor']): Edit {
   const checked = checkWith(syncCursorSchema, cursor, 'cursor');
   return checked.ok ? { ok: true, value: { ...ledger, cursor: checked.value } } : checked;
@@ -213,6 +221,8 @@ export interface SyncOutcome {
   usage: { fromDay: string; days: readonly DailyUsage[] } | null;
   /** Null: not asked, or not known; the stored observation stays. */
   balance: ObservedBalance | null;
+  /** Absent: not read this poll; the stored limit stays. `limit` null: none is set. */
+  spendLimit?: { limit: SpendLimit | null };
   cursor: Ledger['cursor'];
 }
 
@@ -225,6 +235,7 @@ export function recordSync(ledger: Ledger, outcome: SyncOutcome, health: SyncHea
   if (next.ok && outcome.usage !== null)
     next = replaceUsage(next.value, outcome.usage.fromDay, outcome.usage.days);
   if (next.ok && outcome.balance !== null) next = setObservedBalance(next.value, outcome.balance);
+  if (next.ok && outcome.spendLimit !== undefined) next = setSpendLimit(next.value, outcome.spendLimit.limit);
   if (next.ok) next = setCursor(next.value, outcome.cursor);
   if (next.ok) next = setSyncHealth(next.value, health);
   return next;

@@ -16,6 +16,7 @@ import {
   dailyUsageSchema,
   NO_SYNC_YET,
   observedBalanceSchema,
+  spendLimitSchema,
   syncCursorSchema,
   syncHealthSchema,
   type DailyCost,
@@ -134,6 +135,11 @@ export const ledgerFileSchema = z.strictObject({
   autoRecharge: autoRechargeSettingsSchema.nullable(),
   /** The last balance the provider reported (a relay with the legacy endpoint), or null. */
   observedBalance: observedBalanceSchema.nullable(),
+  /**
+   * The organisation's hard monthly spend limit as last read; null: none is set. Optional: absent
+   * before it was first read, and in files written before Saldo read it.
+   */
+  spendLimit: spendLimitSchema.nullable().optional(),
   cursor: syncCursorSchema,
   syncHealth: syncHealthSchema,
   alertMemory: alertMemorySchema,

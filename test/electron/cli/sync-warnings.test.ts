@@ -39,6 +39,9 @@ it('sync keeps the dollar rows, and says which rows it left out and why', async 
       return { body };
     }
     if (request.path.endsWith('/usage/completions')) return { body: page([]) };
+    // No spend limit set: this test is about the cost rows' warnings alone.
+    if (request.path.endsWith('/spend_limit'))
+      return { status: 404, body: '{"error":{"message":"Not found"}}' };
     const refusal = { message: 'must be made with a session key', type: 'server_error' };
     return { status: 403, body: JSON.stringify({ error: { ...refusal, param: null, code: null } }) };
   });

@@ -189,6 +189,7 @@ export function dashboardFixture(overrides: Partial<DashboardState> = {}): Dashb
       creditOnly: { days: 32.4, until: NOW + 32 * DAY },
       nextExpiry: { at: NOW + 12 * DAY, amount: 5 * USD, unused: 2_500_000 },
       month: { key: '2026-11', spent: 33_800_000 },
+      spendLimit: null,
     },
     grants,
     entries: [

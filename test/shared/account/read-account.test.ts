@@ -73,6 +73,18 @@ describe('readAccount', () => {
     });
   });
 
+  it('reads this month’s spend against the enforced spend limit, with the month’s own figure', () => {
+    const limit = (enforcing: boolean) => ({ at: NOW, limitMicros: 40 * USD, enforcing });
+    const reading = read(account(), { spendLimit: limit(true) });
+    // March so far: 14 days of $2 = $28 of a $40 limit.
+    expect(reading.spendLimit).toEqual({ limit: 40 * USD, spentThisMonth: 28 * USD, fraction: 0.7 });
+    expect(reading.spendLimit?.spentThisMonth).toBe(reading.month.spent);
+    // Inactive, none set, or never read: nothing to fail at.
+    expect(read(account(), { spendLimit: limit(false) }).spendLimit).toBeNull();
+    expect(read(account(), { spendLimit: null }).spendLimit).toBeNull();
+    expect(read().spendLimit).toBeNull();
+  });
+
   it('with auto-recharge, the first projected recharge and no failure within the horizon', () => {
     const result = account({ enabled: true, threshold: 10, mode: 'add', amount: 20 });
     const reading = read(result);

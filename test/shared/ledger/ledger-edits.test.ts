@@ -150,6 +150,41 @@ describe('replacing synced days', () => {
     expect(next.observedBalance).toEqual(withBalance.observedBalance);
     expect(next.cursor.costsAt).toBe(NOW);
   });
+
+  it('records the spend limit when read, keeps it when not, and clears it when none is set', () => {
+    const limit = { at: '2026-03-01T12:00:00Z', limitMicros: 120_000_000, enforcing: true };
+    const poll = (spendLimit?: { limit: typeof limit | null }) =>
+      must(
+        edits.recordSync(
+          stored,
+          {
+            costs: { fromDay: '2026-03-01', days: [] },
+            usage: null,
+            balance: null,
+            ...(spendLimit === undefined ? {} : { spendLimit }),
+            cursor: { costsAt: NOW, usageAt: null, balanceAt: null, spendLimitAt: NOW },
+          },
+          NO_SYNC_YET,
+        ),
+      );
+    const read = poll({ limit });
+    expect(read.spendLimit).toEqual(limit);
+    expect(read.cursor.spendLimitAt).toBe(NOW);
+    expect(
+      edits.recordSync(
+        read,
+        { costs: { fromDay: '2026-03-01', days: [] }, usage: null, balance: null, cursor: read.cursor },
+        NO_SYNC_YET,
+      ),
+    ).toMatchObject({ ok: true, value: { spendLimit: limit } });
+    expect(poll({ limit: null }).spendLimit).toBeNull();
+  });
+
+  it('refuses a spend limit that is no whole positive amount, naming the field', () => {
+    expect(
+      edits.setSpendLimit(stored, { at: '2026-03-01T12:00:00Z', limitMicros: 0.5, enforcing: true }),
+    ).toMatchObject({ ok: false, error: { field: 'spendLimit.limitMicros' } });
+  });
 });
 
 describe('auto-recharge settings', () => {

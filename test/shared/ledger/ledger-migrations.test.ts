@@ -128,6 +128,18 @@ describe('migrateLedger', () => {
     expect(migrated.ok && migrated.value.alertHistory).toEqual([]);
   });
 
+  it('reads a v4 document written before the spend limit was kept, and one that keeps it', () => {
+    const older = { ...emptyLedgerFile(), cursor: { costsAt: 1, usageAt: 2, balanceAt: 3 } };
+    expect(migrateLedger(older)).toEqual({ ok: true, value: older, migratedFrom: null });
+    const limit = { at: '2026-11-27T09:30:00Z', limitMicros: 120_000_000, enforcing: true };
+    const newer = { ...older, spendLimit: limit, cursor: { ...older.cursor, spendLimitAt: 4 } };
+    expect(migrateLedger(newer)).toEqual({ ok: true, value: newer, migratedFrom: null });
+    expect(migrateLedger({ ...older, spendLimit: null })).toMatchObject({
+      ok: true,
+      value: { spendLimit: null },
+    });
+  });
+
   it('reads a current document as it is', () => {
     expect(migrateLedger(emptyLedgerFile())).toEqual({
       ok: true,

@@ -103,8 +103,17 @@ describe('the demo monitor', () => {
     const demoDir = path.join(dir, 'demo');
     const stored = JSON.parse(fs.readFileSync(path.join(demoDir, 'ledger.json'), 'utf8')) as {
       cursor: { costsAt: number };
+      spendLimit: unknown;
     };
     expect(stored.cursor.costsAt).toBe(START_AT);
+    // The demo organisation's $120 spend limit is kept with the synced data, and read against the month.
+    expect(stored.spendLimit).toMatchObject({ limitMicros: 120_000_000, enforcing: true });
+    const { reading } = monitor.state();
+    expect(reading?.spendLimit).toEqual({
+      limit: 120_000_000,
+      spentThisMonth: reading?.month.spent,
+      fraction: reading!.month.spent / 120_000_000,
+    });
     const dayFiles = fs.readdirSync(path.join(demoDir, 'synced'));
     expect(dayFiles).toContain(`${utcDayOf(START_AT)}.json`);
     expect(dayFiles.length).toBeGreaterThan(60);
