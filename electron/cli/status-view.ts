@@ -8,7 +8,7 @@ import { formatInstant } from '../../shared/billing/instant';
 import type { AccountReading } from '../../shared/account/account-reading';
 import { rechargeCase, runwayCase } from '../../shared/account/outlook';
 import { readingToJson } from '../../shared/account/reading-json';
-import { formatRunwayDays } from '../../shared/alerts/alert-format';
+import { formatRunwayDays, formatShare } from '../../shared/alerts/alert-format';
 import { FORECAST_MIN_HISTORY_DAYS } from '../../shared/alerts/alert-settings';
 import { resultToSpecObject } from '../../shared/billing/result-json';
 import type { AutoRechargeSettings, Ledger } from '../../shared/ledger/ledger-schema';
@@ -140,6 +140,19 @@ function spentInLabel(month: string, language: Language): string {
   return `${language === 'nl' ? 'Uitgegeven in' : 'Spent in'} ${formatMonth(month, language)}`;
 }
 
+/** OpenAI's hard monthly spend limit and this month's spend against it: requests fail past it. */
+function spendLimitRow(
+  limit: NonNullable<AccountReading['spendLimit']>,
+  language: Language,
+): [string, string] {
+  const spent = formatMoney(BigInt(limit.spentThisMonth), language);
+  const of = formatMoney(BigInt(limit.limit), language);
+  const share = formatShare(limit.fraction, language);
+  return language === 'nl'
+    ? ['Uitgavenlimiet', `${spent} van de maandelijkse uitgavenlimiet van ${of} (${share})`]
+    : ['Spend limit', `${spent} of the ${of} monthly spend limit (${share})`];
+}
+
 function accountLines(reading: AccountReading, ledger: Ledger, language: Language): [string, string][] {
   const money = (micros: number) => formatMoney(BigInt(micros), language);
   const rows: [string, string][] = [['Balance', money(reading.balance)], provenanceRow(reading, language)];
@@ -163,6 +176,7 @@ function accountLines(reading: AccountReading, ledger: Ledger, language: Languag
     ]);
   }
   rows.push([spentInLabel(reading.month.key, language), money(reading.month.spent)]);
+  if (reading.spendLimit !== null) rows.push(spendLimitRow(reading.spendLimit, language));
   const expiry = reading.nextExpiry;
   if (expiry !== null) {
     const unused = expiry.unused > 0 ? `, about ${money(expiry.unused)} of it unused` : '';

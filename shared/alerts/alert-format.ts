@@ -131,6 +131,14 @@ export function formatPercent(percent: number, language: Language): string {
   return new Intl.NumberFormat(LOCALE[language], { style: 'percent' }).format(percent / 100);
 }
 
+/**
+ * A share of a whole as a percentage rounded down ("89%" for 89.9 %), so a figure never shows a
+ * threshold it has not reached; the tolerance keeps 0.29 (28.999… × 100 in binary) at "29%".
+ */
+export function formatShare(fraction: number, language: Language): string {
+  return formatPercent(Math.floor(fraction * 100 + 1e-9), language);
+}
+
 // Times of day are local (ux.md §3); made per call, so a change of the system's time zone shows.
 
 /** Local time of day: "10:42 AM" / "10:42". */

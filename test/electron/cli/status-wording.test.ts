@@ -42,6 +42,48 @@ describe('this month’s spend', () => {
   });
 });
 
+describe('the spend limit', () => {
+  it('saldo status puts this month’s spend against OpenAI’s hard limit, the same figures as --json', async () => {
+    const run = saldo({ SALDO_DEMO: '1' });
+    await run('sync');
+    const json = JSON.parse(await run('status', '--json')) as {
+      account: {
+        month: { spent: number };
+        spendLimit: { limit: number; spentThisMonth: number; fraction: number };
+      };
+    };
+    const { spendLimit } = json.account;
+    // The demo organisation's $120, not auto-recharge's $80 monthly limit; the month's own spend.
+    expect(spendLimit.limit).toBe(120);
+    expect(spendLimit.spentThisMonth).toBe(json.account.month.spent);
+    const percent = Math.floor(spendLimit.fraction * 100 + 1e-9);
+    const spent = spendLimit.spentThisMonth.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+    const line = /^ {2}Spend limit +(.+)$/m.exec(await run('status'));
+    expect(line?.[1]).toBe(`${spent} of the $120.00 monthly spend limit (${percent}%)`);
+  });
+
+  it('is worded in Dutch with the glossary’s "uitgavenlimiet"', async () => {
+    const dutch = await saldo({ SALDO_DEMO: '1' }, 'nl')('sync');
+    expect(dutch).toMatch(
+      /^ {2}Uitgavenlimiet +US\$\s[\d.,]+ van de maandelijkse uitgavenlimiet van US\$\s120,00 \(\d+%\)$/m,
+    );
+  });
+
+  it('is left out where none is set', async () => {
+    const empty = await startSimulator({ scenario: 'empty' });
+    try {
+      const run = saldo(account(empty.baseUrl));
+      await run('purchase', 'add', '--amount', '5', '--at', '2026-11-01T10:00:00Z');
+      const text = await run('sync');
+      expect(text).toMatch(/^ {2}Balance +\$5\.00$/m);
+      expect(text).not.toMatch(/Spend limit/);
+      expect(JSON.parse(await run('status', '--json'))).toMatchObject({ account: { spendLimit: null } });
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
 describe('Confirmed', () => {
   it('does not appear for a computed balance; it does once the user calibrates, with the amount as entered', async () => {
     const run = saldo(account());
