@@ -10,6 +10,7 @@ import {
   formatDaysAhead,
   formatMoney,
   formatPercent,
+  formatShare,
   formatTime,
 } from '../../shared/alerts/alert-format';
 import type { Language } from '../../shared/alerts/alert';
@@ -118,6 +119,11 @@ export function daysAhead(instant: number, now: number, language: Language): str
 /** "12%" / "12%". */
 export function percent(value: number, language: Language): string {
   return formatPercent(value, language);
+}
+
+/** A share of a whole (0.7 → "70%"), rounded down. */
+export function share(fraction: number, language: Language): string {
+  return formatShare(fraction, language);
 }
 
 /** A plain number: "1,234" / "1.234". */

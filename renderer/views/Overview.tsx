@@ -36,7 +36,7 @@ export function OverviewView() {
           <CreditFigures account={account} />
           <div className="overview-columns">
             <NextEvents account={account} />
-            <SpendSparkline />
+            <SpendSparkline spendLimit={account.spendLimit} />
           </div>
         </>
       )}

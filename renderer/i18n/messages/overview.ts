@@ -91,6 +91,8 @@ export const overviewMessages = catalogue({
     spendSame: (amount: string) => `${amount} in the last 30 days, about the same as the 30 days before`,
     spendOnly: (amount: string) => `${amount} in the last 30 days`,
     monthToDate: (amount: string) => `This month so far: ${amount}`,
+    spendLimit: (spent: string, limit: string, share: string) =>
+      `Spent ${spent} of the ${limit} monthly spend limit (${share})`,
     noSpend: 'No spend recorded yet.',
     openSpend: 'See all spend',
   },
@@ -187,6 +189,8 @@ export const overviewMessages = catalogue({
       `${amount} in de afgelopen 30 dagen, ongeveer evenveel als de 30 dagen ervoor`,
     spendOnly: (amount: string) => `${amount} in de afgelopen 30 dagen`,
     monthToDate: (amount: string) => `Deze maand tot nu toe: ${amount}`,
+    spendLimit: (spent: string, limit: string, share: string) =>
+      `${spent} uitgegeven van de maandelijkse uitgavenlimiet van ${limit} (${share})`,
     noSpend: 'Nog geen uitgaven vastgelegd.',
     openSpend: 'Alle uitgaven bekijken',
   },

@@ -1,20 +1,23 @@
 /**
  * Thirty days of spend at a glance (ux.md §1 Overview 6). The sparkline is hidden from assistive
- * technology and a sentence carries its meaning instead (ux.md §5); the card opens Spend.
+ * technology and a sentence carries its meaning instead (ux.md §5); the card opens Spend. Under it,
+ * this month's spend against OpenAI's hard spend limit, where one is set: the limit that actually
+ * blocks requests (ux.md §6, complaint 4).
  */
 import { Line, LineChart, YAxis } from 'recharts';
 import { useApp, useMessages } from '../../app-context';
 import { SERIES_COLOURS } from '../../charts/palette';
 import { Card } from '../../components/Card';
 import { ViewLink } from '../../components/ViewLink';
-import { money, percent, type Language } from '../../i18n/format';
+import { money, percent, share, type Language } from '../../i18n/format';
 import { overviewMessages } from '../../i18n/messages/overview';
 import { recentSpend, type RecentSpend } from './overview-figures';
+import type { AccountView } from '../../../shared/bridge';
 
 const WIDTH = 240;
 const HEIGHT = 56;
 
-export function SpendSparkline() {
+export function SpendSparkline({ spendLimit }: { spendLimit: AccountView['spendLimit'] }) {
   const { language, state } = useApp();
   const m = useMessages(overviewMessages);
   const recent = recentSpend(state.spend, state.now);
@@ -40,6 +43,15 @@ export function SpendSparkline() {
           <p className="overview-spend__sentence">{spendSentence(recent, m, language)}</p>
           <p>{m.monthToDate(money(recent.monthToDate, language))}</p>
         </>
+      )}
+      {spendLimit === null ? null : (
+        <p className="overview-spend__limit">
+          {m.spendLimit(
+            money(spendLimit.spentThisMonth, language),
+            money(spendLimit.limit, language),
+            share(spendLimit.fraction, language),
+          )}
+        </p>
       )}
       <ViewLink view="spend">{m.openSpend}</ViewLink>
     </Card>

@@ -180,6 +180,23 @@ describe('OverviewView', () => {
     expect(view.navigations).toEqual(['spend']);
   });
 
+  it('puts this month’s spend against OpenAI’s spend limit, from the reading, only where one is set', () => {
+    const base = fixture();
+    const spendLimit = { limit: 120 * USD, spentThisMonth: 84_200_000, fraction: 84.2 / 120 };
+    renderView(OverviewView, { state: { ...base, account: { ...base.account!, spendLimit } } });
+    expect(screen.getByText('Spent $84.20 of the $120.00 monthly spend limit (70%)')).toBeInTheDocument();
+    cleanup();
+    renderView(OverviewView, { state: base });
+    expect(screen.queryByText(/monthly spend limit/)).not.toBeInTheDocument();
+  });
+
+  it('says a spend limit 89.9 % used as 89 %, never the 90 % it has not reached', () => {
+    const base = fixture();
+    const spendLimit = { limit: 100 * USD, spentThisMonth: 89_900_000, fraction: 0.899 };
+    renderView(OverviewView, { state: { ...base, account: { ...base.account!, spendLimit } } });
+    expect(screen.getByText('Spent $89.90 of the $100.00 monthly spend limit (89%)')).toBeInTheDocument();
+  });
+
   it('says there is no spend yet rather than $0.00', () => {
     renderView(OverviewView, {
       state: fixture({
@@ -351,6 +368,15 @@ describe('OverviewView', () => {
         ),
       ).toBeInTheDocument();
       expect(screen.getByText(/Tot die tijd toont Saldo demogegevens\./)).toBeInTheDocument();
+    });
+
+    it('says the spend limit in Dutch, with the glossary’s word', () => {
+      const base = fixture({}, 'nl');
+      const spendLimit = { limit: 120 * USD, spentThisMonth: 84_200_000, fraction: 84.2 / 120 };
+      renderView(OverviewView, { state: { ...base, account: { ...base.account!, spendLimit } } });
+      expect(
+        screen.getByText('US$ 84,20 uitgegeven van de maandelijkse uitgavenlimiet van US$ 120,00 (70%)'),
+      ).toBeInTheDocument();
     });
 
     it('says credit used up in Dutch', () => {
