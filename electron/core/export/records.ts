@@ -64,5 +64,13 @@ function accountRecordOf(reading: AccountReading): AccountRecord {
     failsAt: reading.failsAt === null ? null : formatInstant(reading.failsAt),
     nextExpiry: amountAt(reading.nextExpiry),
     nextRecharge: amountAt(reading.nextRecharge),
+    spendLimit:
+      reading.spendLimit === null
+        ? null
+        : {
+            limit: usd(BigInt(reading.spendLimit.limit)),
+            spentThisMonth: usd(BigInt(reading.spendLimit.spentThisMonth)),
+            fraction: reading.spendLimit.fraction,
+          },
   };
 }

@@ -58,7 +58,7 @@ export interface DailySpendRecord {
 
 /**
  * The account as every surface shows it at the export's instant (shared/account): balance, when API
- * requests start to fail, the next expiry and the next auto-recharge.
+ * requests start to fail, the next expiry, the next auto-recharge and the spend limit.
  */
 export interface AccountRecord {
   at: string;
@@ -67,6 +67,8 @@ export interface AccountRecord {
   failsAt: string | null;
   nextExpiry: { at: string; amount: string } | null;
   nextRecharge: { at: string; amount: string } | null;
+  /** This month's spend against OpenAI's enforced monthly spend limit; null: none is set. */
+  spendLimit: { limit: string; spentThisMonth: string; fraction: number } | null;
 }
 
 export interface ExportData {

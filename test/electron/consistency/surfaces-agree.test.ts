@@ -29,12 +29,13 @@ import { runInProcess } from '../cli/cli-harness';
 
 const DAY = 86_400_000;
 
-/** The four figures, as plain text, from each surface. */
+/** The figures, as plain text, from each surface. */
 interface Figures {
   balance: string;
   failsAt: string | null;
   nextExpiry: { at: string; amount: string } | null;
   nextRecharge: { at: string; amount: string } | null;
+  spendLimit: { limit: string; spentThisMonth: string; fraction: number } | null;
 }
 
 const usdText = (micros: number): string => microsToDecimalText(BigInt(micros));
@@ -45,17 +46,27 @@ const amountAt = (value: { at: number; amount: number } | null) =>
 function fromStatus(json: string): Figures & { now: string } {
   const account = (parse(json) as { account: Record<string, unknown> }).account;
   const text = (value: unknown) => (value === null ? null : String(value));
+  const usd = (amount: unknown) => microsToDecimalText(BigInt(Math.round(Number(String(amount)) * 1e6)));
   const pair = (value: unknown) => {
     if (value === null) return null;
     const { at, amount } = value as { at: string; amount: unknown };
-    return { at, amount: microsToDecimalText(BigInt(Math.round(Number(String(amount)) * 1e6))) };
+    return { at, amount: usd(amount) };
   };
+  const limit = account.spendLimit as { limit: unknown; spentThisMonth: unknown; fraction: unknown } | null;
   return {
     now: String(account.now),
-    balance: microsToDecimalText(BigInt(Math.round(Number(String(account.balance)) * 1e6))),
+    balance: usd(account.balance),
     failsAt: text(account.failsAt),
     nextExpiry: pair(account.nextExpiry),
     nextRecharge: pair(account.nextRecharge),
+    spendLimit:
+      limit === null
+        ? null
+        : {
+            limit: usd(limit.limit),
+            spentThisMonth: usd(limit.spentThisMonth),
+            fraction: Number(String(limit.fraction)),
+          },
   };
 }
 
@@ -65,6 +76,14 @@ function fromReading(reading: AccountReading): Figures {
     failsAt: reading.failsAt === null ? null : formatInstant(reading.failsAt),
     nextExpiry: amountAt(reading.nextExpiry),
     nextRecharge: amountAt(reading.nextRecharge),
+    spendLimit:
+      reading.spendLimit === null
+        ? null
+        : {
+            limit: usdText(reading.spendLimit.limit),
+            spentThisMonth: usdText(reading.spendLimit.spentThisMonth),
+            fraction: reading.spendLimit.fraction,
+          },
   };
 }
 
@@ -104,7 +123,7 @@ function surfaces(ledger: Ledger, now: number) {
   };
 }
 
-/** Status, snapshot, tray and export agree on the four figures. */
+/** Status, snapshot, tray and export agree on the figures. */
 function expectAgreement(ledger: Ledger, now: number): void {
   const { status, snapshot, tray, exported } = surfaces(ledger, now);
   const figures = fromReading(snapshot);
@@ -163,6 +182,7 @@ const ledgerArb: fc.Arbitrary<Ledger> = fc
     count: fc.integer({ min: 1, max: 6 }),
     days: fc.integer({ min: 0, max: 120 }),
     perDay: fc.integer({ min: 0, max: 4_000_000 }),
+    spendLimitDollars: fc.option(fc.integer({ min: 1, max: 300 })),
     autoRecharge: fc.option(
       fc.record({
         threshold: fc.integer({ min: 1, max: 20 }).map(String),
@@ -172,10 +192,14 @@ const ledgerArb: fc.Arbitrary<Ledger> = fc
       }),
     ),
   })
-  .chain(({ count, days, perDay, autoRecharge }) =>
+  .chain(({ count, days, perDay, spendLimitDollars, autoRecharge }) =>
     fc.tuple(...Array.from({ length: count }, (_, index) => entryArb(index))).map((entries) => ({
       ...emptyLedger(),
       entries,
+      spendLimit:
+        spendLimitDollars === null
+          ? null
+          : { at: formatInstant(NOW), limitMicros: spendLimitDollars * 1_000_000, enforcing: true },
       costs: Array.from({ length: days }, (_, index) => ({
         day: formatInstant(NOW - (days - index) * DAY).slice(0, 10),
         amountMicros: perDay,
@@ -234,5 +258,8 @@ describe('every surface reads one account', () => {
     expect(atStatus.snapshot.balance).toBeGreaterThan(0);
     expect(atStatus.snapshot.nextExpiry).not.toBeNull();
     expect(atStatus.snapshot.paceKnown).toBe(true);
+    // …and the demo organisation's $120 monthly spend limit, said alike by the CLI and the export.
+    expect(cli.spendLimit?.limit).toBe('120');
+    expect(file.account.spendLimit?.limit).toBe('120');
   }, 60_000);
 });

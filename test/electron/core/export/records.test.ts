@@ -41,6 +41,20 @@ describe('exportRecords', () => {
               at: formatInstant(result.nextAutoRechargeAt),
               amount: microsToDecimalText(result.projection.recharges[0]!.amount),
             },
+      spendLimit: null,
+    });
+  });
+
+  it('puts this month’s spend against the spend limit, as exact dollar text', () => {
+    const limit = { at: formatInstant(NOW), limitMicros: 120_000_000, enforcing: true };
+    const ledger = { ...fullLedger(), spendLimit: limit };
+    const assessed = assess(ledger, NOW);
+    if (!assessed.ok || assessed.value === null) throw new Error('the full ledger assesses');
+    const { result, reading } = assessed.value;
+    expect(exportRecords(ledger, result, reading).account?.spendLimit).toEqual({
+      limit: '120',
+      spentThisMonth: microsToDecimalText(BigInt(reading.month.spent)),
+      fraction: reading.month.spent / 120_000_000,
     });
   });
 
