@@ -13,6 +13,7 @@ import {
   formatMoney,
   formatPercent,
   formatRunwayDays,
+  formatShare,
 } from './alert-format';
 
 export interface AlertCopy {
@@ -234,5 +235,31 @@ export function budgetCopy(percent: number, spent: Micros, budget: Micros): Aler
       l === 'en'
         ? `Saldo's budget only warns; it does not stop OpenAI spending. To cap spending, set a spend limit on OpenAI.`
         : `Het budget van Saldo waarschuwt alleen; het houdt de uitgaven bij OpenAI niet tegen. Wil je de uitgaven begrenzen, stel dan een uitgavenlimiet in bij OpenAI.`,
+  );
+}
+
+/**
+ * OpenAI's hard monthly spend limit: `reached` when this month's spend is at it (requests fail),
+ * else nearly there. Worded as the Overview's status line words the quota error it leads to.
+ */
+export function spendLimitCopy(reached: boolean, spent: Micros, limit: Micros): AlertCopy {
+  const share = (l: Language) => formatShare(Number(spent) / Number(limit), l);
+  const amounts = (l: Language) =>
+    l === 'en'
+      ? `${formatMoney(spent, l)} of ${formatMoney(limit, l)} this month (${share(l)})`
+      : `${formatMoney(spent, l)} van ${formatMoney(limit, l)} deze maand (${share(l)})`;
+  return copy(
+    (l) =>
+      l === 'en'
+        ? `Spend limit ${reached ? 'reached' : 'nearly reached'}: ${amounts(l)}`
+        : `Uitgavenlimiet ${reached ? 'bereikt' : 'bijna bereikt'}: ${amounts(l)}`,
+    (l) =>
+      reached
+        ? l === 'en'
+          ? "OpenAI refuses API requests until the month ends or you raise your organization's spend limit in OpenAI's limits settings."
+          : 'OpenAI weigert API-verzoeken tot de maand voorbij is of je de uitgavenlimiet van je organisatie verhoogt in de limietinstellingen van OpenAI.'
+        : l === 'en'
+          ? "Once this month's spend reaches it, OpenAI refuses API requests. Raise it in OpenAI's limits settings if you need more."
+          : 'Zodra de uitgaven van deze maand die bereiken, weigert OpenAI API-verzoeken. Verhoog hem in de limietinstellingen van OpenAI als je meer nodig hebt.',
   );
 }

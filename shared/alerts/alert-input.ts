@@ -71,6 +71,8 @@ export interface AlertInput {
   /** `YYYY-MM` of `at`, and the usage in it. */
   month: string;
   monthSpend: Micros;
+  /** The organisation's enforced monthly spend limit (the reading's); null: none is set. */
+  spendLimit: Micros | null;
   lastSyncOkAt: Instant | null;
   /** The first failure of the current run of failed syncs; null after a success. */
   syncFailingSince: Instant | null;
@@ -89,7 +91,7 @@ export interface AlertInputExtras {
 export function alertInputFrom(
   result: BillingResult,
   /** The figures people read, so an alert says what the screens say. */
-  reading: Pick<AccountReading, 'failsAt' | 'failsInDays' | 'historyDays'>,
+  reading: Pick<AccountReading, 'failsAt' | 'failsInDays' | 'historyDays' | 'spendLimit'>,
   extras: AlertInputExtras,
 ): AlertInput {
   const month = utcMonthOf(extras.now).key;
@@ -112,6 +114,7 @@ export function alertInputFrom(
     autoRecharge: extras.autoRecharge === null ? null : autoRechargeState(result, extras, month),
     month,
     monthSpend: result.usageByMonth.get(month)?.total ?? 0n,
+    spendLimit: reading.spendLimit === null ? null : BigInt(reading.spendLimit.limit),
     lastSyncOkAt: extras.sync.lastOkAt,
     syncFailingSince: extras.sync.failingSince,
   };

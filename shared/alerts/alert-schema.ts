@@ -10,6 +10,7 @@ import type { AlertKind, AlertView } from './alert';
 export const ALERT_KINDS = [
   'credit-used-up',
   'negative-balance',
+  'spend-limit',
   'recharge-missing',
   'low-balance',
   'short-runway',

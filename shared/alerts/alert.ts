@@ -5,6 +5,7 @@ export type AlertSeverity = 'info' | 'warning' | 'critical';
 export type AlertKind =
   | 'credit-used-up'
   | 'negative-balance'
+  | 'spend-limit'
   | 'recharge-missing'
   | 'low-balance'
   | 'short-runway'
@@ -49,16 +50,17 @@ const SEVERITY_RANK: Record<AlertSeverity, number> = { critical: 0, warning: 1, 
 const KIND_RANK: Record<AlertKind, number> = {
   'credit-used-up': 0,
   'negative-balance': 1,
-  'recharge-missing': 2,
-  'low-balance': 3,
-  'short-runway': 4,
-  'recharge-limit': 5,
-  'sync-failing': 6,
-  expiry: 7,
-  budget: 8,
-  'forfeit-risk': 9,
-  'credit-restored': 10,
-  'recharge-seen': 11,
+  'spend-limit': 2,
+  'recharge-missing': 3,
+  'low-balance': 4,
+  'short-runway': 5,
+  'recharge-limit': 6,
+  'sync-failing': 7,
+  expiry: 8,
+  budget: 9,
+  'forfeit-risk': 10,
+  'credit-restored': 11,
+  'recharge-seen': 12,
 };
 
 /** Most severe first; a total order, so the result never depends on the order rules ran in. */

@@ -18,6 +18,7 @@ import {
 import { budgetRule } from './rules/budget-rules';
 import { expiryRule, forfeitRiskRule } from './rules/expiry-rules';
 import { rechargeLimitRule, rechargeMissingRule, rechargeSeenRule } from './rules/recharge-rules';
+import { spendLimitRule } from './rules/spend-limit-rules';
 import { syncFailingRule } from './rules/sync-rules';
 
 export interface AlertEvaluation {
@@ -47,6 +48,7 @@ export interface AlertDecision {
 const RULES: readonly Rule[] = [
   creditUsedUpRule,
   negativeBalanceRule,
+  spendLimitRule,
   lowBalanceRule,
   shortRunwayRule,
   expiryRule,

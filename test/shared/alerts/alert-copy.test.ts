@@ -21,6 +21,7 @@ function everyAlert(): Alert[] {
         grants,
         forfeitRisk: [{ id: 'g1', expiresAt: T0 + 5 * DAY, amount: usd(3) }],
         monthSpend: usd(100),
+        spendLimit: usd(105),
         autoRecharge: autoRecharge({ hasRoom: false, lastRecharge: recharge('auto-2') }),
       }),
       input({ at: T0 + 2 * HOUR, balance: usd(-1.37), autoRecharge: autoRecharge({ threshold: usd(10) }) }),

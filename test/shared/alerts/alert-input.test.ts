@@ -33,10 +33,14 @@ function engineCase(monthlyLimit: number) {
 }
 
 /** The reading's figures an alert repeats; requests failing in 8 days. */
-const reading = (historyDays: number) => ({
+const reading = (
+  historyDays: number,
+  spendLimit: { limit: number; spentThisMonth: number; fraction: number } | null = null,
+) => ({
   failsAt: Date.parse(NOW) + 8 * 86_400_000,
   failsInDays: 8,
   historyDays,
+  spendLimit,
 });
 
 describe('alertInputFrom', () => {
@@ -60,9 +64,21 @@ describe('alertInputFrom', () => {
       // What the screens say, from the reading.
       failsInDays: 8,
       historyDays: 19,
+      spendLimit: null,
       lastSyncOkAt: Date.parse(NOW),
       syncFailingSince: null,
     });
+    const limited = alertInputFrom(
+      result,
+      reading(19, { limit: 60 * 1_000_000, spentThisMonth: 54 * 1_000_000, fraction: 0.9 }),
+      {
+        now: Date.parse(NOW),
+        autoRecharge: settings,
+        policy: { minPurchase: usd(5), maxPurchase: usd(50) },
+        sync: { complete: true, lastOkAt: Date.parse(NOW), failingSince: null },
+      },
+    );
+    expect(limited.spendLimit).toBe(usd(60));
     // $20 + 2 × $20 recharged, $54 spent: the $40 limit is used, so the next recharge has no room
     // (not blocked yet: the balance of $6 is still above the $5 threshold).
     expect(input.autoRecharge).toMatchObject({

@@ -42,6 +42,7 @@ export function input(overrides: Partial<AlertInput> = {}): AlertInput {
     autoRecharge: null,
     month: '2026-11',
     monthSpend: 0n,
+    spendLimit: null,
     lastSyncOkAt: overrides.at ?? T0,
     syncFailingSince: null,
     ...overrides,
