@@ -255,11 +255,26 @@ export function spendLimitCopy(reached: boolean, spent: Micros, limit: Micros): 
         : `Uitgavenlimiet ${reached ? 'bereikt' : 'bijna bereikt'}: ${amounts(l)}`,
     (l) =>
       reached
-        ? l === 'en'
-          ? "OpenAI refuses API requests until the month ends or you raise your organization's spend limit in OpenAI's limits settings."
-          : 'OpenAI weigert API-verzoeken tot de maand voorbij is of je de uitgavenlimiet van je organisatie verhoogt in de limietinstellingen van OpenAI.'
+        ? limitReachedBody(l)
         : l === 'en'
           ? "Once this month's spend reaches it, OpenAI refuses API requests. Raise it in OpenAI's limits settings if you need more."
           : 'Zodra de uitgaven van deze maand die bereiken, weigert OpenAI API-verzoeken. Verhoog hem in de limietinstellingen van OpenAI als je meer nodig hebt.',
+  );
+}
+
+function limitReachedBody(l: Language): string {
+  return l === 'en'
+    ? "OpenAI refuses API requests until the month ends or you raise your organization's spend limit in OpenAI's limits settings."
+    : 'OpenAI weigert API-verzoeken tot de maand voorbij is of je de uitgavenlimiet van je organisatie verhoogt in de limietinstellingen van OpenAI.';
+}
+
+/** OpenAI refused a sync with `organization_spend_limit_exceeded`: the limit is reached, whatever the figures say. */
+export function spendLimitExceededCopy(): AlertCopy {
+  return copy(
+    (l) =>
+      l === 'en'
+        ? 'Spend limit reached: OpenAI refuses API requests'
+        : 'Uitgavenlimiet bereikt: OpenAI weigert API-verzoeken',
+    limitReachedBody,
   );
 }

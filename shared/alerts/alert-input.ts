@@ -76,6 +76,8 @@ export interface AlertInput {
   lastSyncOkAt: Instant | null;
   /** The first failure of the current run of failed syncs; null after a success. */
   syncFailingSince: Instant | null;
+  /** The provider's quota code when the last sync failed on one (`organization_spend_limit_exceeded`, …), else null. */
+  syncQuotaCode: string | null;
 }
 
 /** What the billing result does not hold. */
@@ -85,7 +87,13 @@ export interface AlertInputExtras {
   /** The auto-recharge settings the result was computed with; null when off. */
   autoRecharge: AutoRecharge | null;
   policy: Pick<Policy, 'minPurchase' | 'maxPurchase'>;
-  sync: { complete: boolean; lastOkAt: Instant | null; failingSince: Instant | null };
+  sync: {
+    complete: boolean;
+    lastOkAt: Instant | null;
+    failingSince: Instant | null;
+    /** Optional: null when absent. */
+    quotaCode?: string | null;
+  };
 }
 
 export function alertInputFrom(
@@ -117,6 +125,7 @@ export function alertInputFrom(
     spendLimit: reading.spendLimit === null ? null : BigInt(reading.spendLimit.limit),
     lastSyncOkAt: extras.sync.lastOkAt,
     syncFailingSince: extras.sync.failingSince,
+    syncQuotaCode: extras.sync.quotaCode ?? null,
   };
 }
 

@@ -60,6 +60,7 @@ export function assess(ledger: Ledger, now: Instant): Assessed {
       complete: health.lastAttemptAt !== null && health.lastError === null,
       lastOkAt: instantOrNull(health.lastOkAt),
       failingSince: instantOrNull(health.failingSince),
+      quotaCode: health.lastError?.kind === 'quota' ? (health.lastError.code ?? null) : null,
     },
   });
   return { ok: true, value: { result, billing, reading, alertInput } };

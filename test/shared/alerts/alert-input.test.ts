@@ -79,6 +79,7 @@ describe('alertInputFrom', () => {
       },
     );
     expect(limited.spendLimit).toBe(usd(60));
+    expect(limited.syncQuotaCode).toBeNull();
     // $20 + 2 × $20 recharged, $54 spent: the $40 limit is used, so the next recharge has no room
     // (not blocked yet: the balance of $6 is still above the $5 threshold).
     expect(input.autoRecharge).toMatchObject({

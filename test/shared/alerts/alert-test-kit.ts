@@ -45,6 +45,7 @@ export function input(overrides: Partial<AlertInput> = {}): AlertInput {
     spendLimit: null,
     lastSyncOkAt: overrides.at ?? T0,
     syncFailingSince: null,
+    syncQuotaCode: null,
     ...overrides,
   };
 }

@@ -73,6 +73,28 @@ describe('the spend-limit alert', () => {
     expect(steps.map(spendLimitAlerts).map((alerts) => alerts.length)).toEqual([1, 0, 1, 0, 1]);
   });
 
+  it('is critical at once when OpenAI refused a sync for the spend limit, though the costs lag behind', () => {
+    const refused = { ...sync(60), complete: false, syncQuotaCode: 'organization_spend_limit_exceeded' };
+    const otherQuota = { ...sync(60), complete: false, syncQuotaCode: 'insufficient_quota' };
+    const steps = runSyncs([sync(60), otherQuota, refused, refused, sync(60), refused]);
+    expect(notified(steps)).toEqual([null, null, 'spend-limit-exceeded', null, null, 'spend-limit-exceeded']);
+    expect(spendLimitAlerts(steps[3]!)).toEqual([{ id: 'spend-limit-exceeded', severity: 'critical' }]);
+    // The next sync that works re-arms it: the limit was raised, or a new month began.
+    expect(spendLimitAlerts(steps[4]!)).toEqual([]);
+    expect(steps[2]!.notify?.title).toEqual({
+      en: 'Spend limit reached: OpenAI refuses API requests',
+      nl: 'Uitgavenlimiet bereikt: OpenAI weigert API-verzoeken',
+    });
+  });
+
+  it('says OpenAI’s refusal instead of the figures’ "reached" while both hold', () => {
+    const steps = runSyncs([
+      sync(125),
+      { ...sync(125), complete: false, syncQuotaCode: 'organization_spend_limit_exceeded' },
+    ]);
+    expect(spendLimitAlerts(steps[1]!)).toEqual([{ id: 'spend-limit-exceeded', severity: 'critical' }]);
+  });
+
   it('neither fires nor re-arms on the figures of a failed sync', () => {
     const stale = { ...sync(118), complete: false };
     expect(notified(runSyncs([sync(100), stale]))).toEqual([null, null]);

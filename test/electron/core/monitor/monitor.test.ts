@@ -261,8 +261,9 @@ describe('the demo monitor', () => {
     ]);
   });
 
-  it('keeps the code of a quota error in the sync health', async () => {
-    const { monitor, simulatorUrl } = await openDemo();
+  it('keeps the code of a quota error in the sync health, and tells a refusal for the spend limit at once', async () => {
+    const notifier = recordingNotifier();
+    const { monitor, simulatorUrl } = await openDemo(tempDir(), { notifier });
     expect((await monitor.syncOnce()).ok).toBe(true);
     await control(simulatorUrl(), '/sim/faults', {
       count: 10,
@@ -283,6 +284,10 @@ describe('the demo monitor', () => {
       code: 'organization_spend_limit_exceeded',
       message: expect.any(String),
     });
+    expect(notifier.shown.at(-1)?.title).toBe('Spend limit reached: OpenAI refuses API requests');
+    expect(monitor.state().alerts).toContainEqual(
+      expect.objectContaining({ id: 'spend-limit-exceeded', severity: 'critical' }),
+    );
   });
 
   it.each([
