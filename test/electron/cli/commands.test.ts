@@ -82,8 +82,9 @@ describe('saldo status and sync', () => {
     expect(synced.stdout).toMatch(/^Saldo — demo account\n {2}SALDO_DEMO=1 is set/);
     const rows = synced.stdout
       .split('\n')
-      .filter((line) => /^ {2}(Balance|Spend|Runway|Last sync)/.test(line));
-    expect(rows).toHaveLength(4);
+      .filter((line) => /^ {2}(Balance|Spend|Spend limit|Runway|Last sync) {2}/.test(line));
+    // The demo organisation has a spend limit, so its row is there too.
+    expect(rows).toHaveLength(5);
     // One column for the values: every label padded to the same width.
     expect(new Set(rows.map((row) => /^ {2}\S.*?\s{2,}/.exec(row)![0].length)).size).toBe(1);
     expect(synced.stdout).toMatch(/Balance\s+\$\d+\.\d\d\n/);
