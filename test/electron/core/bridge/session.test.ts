@@ -409,7 +409,7 @@ describe('the bridge session while the demo syncs', () => {
     events.flatMap((event) => (event.name === 'sync:changed' ? [event.payload] : []));
   const isOk = (event: BridgeEvent) => event.name === 'sync:changed' && event.payload.state === 'ok';
 
-  it('a first sync tells its progress request by request ("3 of 16"), then none; a steady poll tells none', async () => {
+  it('a first sync tells its progress request by request ("3 of 17"), then none; a steady poll tells none', async () => {
     const opened = await open();
     let snapshotAtThree: DashboardState['sync'] | undefined;
     opened.session.subscribe((event) => {
@@ -420,14 +420,14 @@ describe('the bridge session while the demo syncs', () => {
     await until(() => opened.events.some(isOk));
     const first = syncEvents(opened.events);
     const counted = first.filter((status) => status.progress !== null);
-    // 3 costs pages and 12 usage pages for a year, then the balance.
+    // 3 costs pages and 12 usage pages for a year, then the balance and the spend limit.
     expect(counted.map((status) => status.progress)).toEqual(
-      Array.from({ length: 17 }, (_, done) => ({ done, total: 16 })),
+      Array.from({ length: 18 }, (_, done) => ({ done, total: 17 })),
     );
     expect(counted.every((status) => status.state === 'syncing')).toBe(true);
     expect(first.at(-1)).toMatchObject({ state: 'ok', progress: null });
     // What state:get answers meanwhile says the same.
-    expect(snapshotAtThree).toMatchObject({ state: 'syncing', progress: { done: 3, total: 16 } });
+    expect(snapshotAtThree).toMatchObject({ state: 'syncing', progress: { done: 3, total: 17 } });
     expect((await state(opened)).sync.progress).toBeNull();
 
     opened.events.length = 0;
