@@ -11,6 +11,7 @@ import type {
   BillingBackend,
   DailyCost,
   DailyUsage,
+  DayRange,
   ObservedBalance,
   SpendLimit,
   SyncWarning,
@@ -300,32 +301,28 @@ export async function syncBilling(
   try {
     const { signal } = deadline;
     const warnings: SyncWarning[] = [];
-    const costs = await bounded(
-      backend.fetchCosts({
-        startDay: plan.costs.startDay,
-        onPage: () => progress.page('costs'),
-        onWarning: (warning) => warnings.push(warning),
+    /** A paged range (costs or usage): within the sync's deadline, counted page by page. */
+    const paged = async <T>(
+      fetch: (range: DayRange) => Promise<BackendResult<T>>,
+      startDay: string,
+      step: 'costs' | 'usage',
+    ): Promise<BackendResult<T>> => {
+      const range = {
+        startDay,
+        onPage: () => progress.page(step),
+        onWarning: (warning: SyncWarning) => warnings.push(warning),
         signal,
-      }),
-      signal,
-      'costs',
-    );
+      };
+      const fetched = await bounded(fetch(range), signal, step);
+      if (fetched.ok) progress.end(step);
+      return fetched;
+    };
+    const costs = await paged((range) => backend.fetchCosts(range), plan.costs.startDay, 'costs');
     if (!costs.ok) return costs;
-    progress.end('costs');
     let usage: SyncResult['usage'] = null;
     if (plan.usage !== null) {
-      const fetched = await bounded(
-        backend.fetchUsage({
-          startDay: plan.usage.startDay,
-          onPage: () => progress.page('usage'),
-          onWarning: (warning) => warnings.push(warning),
-          signal,
-        }),
-        signal,
-        'usage',
-      );
+      const fetched = await paged((range) => backend.fetchUsage(range), plan.usage.startDay, 'usage');
       if (!fetched.ok) return fetched;
-      progress.end('usage');
       usage = { fromDay: plan.usage.startDay, days: fetched.value };
       cursor.usageAt = now;
     }
